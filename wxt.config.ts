@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Host access is limited to the three boards; API hosts are optional and asked for
+// only when the user connects a board (see lib/platforms/*/api.ts).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: ['https://trello.com/*', 'https://app.asana.com/*', 'https://app.clickup.com/*'],
+    optional_host_permissions: [
+      'https://api.trello.com/*',
+      'https://app.asana.com/api/*',
+      'https://api.clickup.com/*',
+    ],
+    action: { default_title: '__MSG_extName__' },
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'va-scorecard@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
