@@ -11,7 +11,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    permissions: ['storage'],
     host_permissions: ['https://trello.com/*', 'https://app.asana.com/*', 'https://app.clickup.com/*'],
     optional_host_permissions: [
       'https://api.trello.com/*',

@@ -1,1 +1,5 @@
-export default defineBackground(() => {});
+import { registerHandlers } from '@/lib/background/handlers';
+
+export default defineBackground(() => {
+  registerHandlers();
+});

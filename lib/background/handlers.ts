@@ -1,0 +1,85 @@
+// The background's answers to content-script messages. Validation happens here, once, for all.
+import type { Browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import {
+  addActualMinutes, db as defaultDb, getTaskRating, listVas, saveTaskRating, saveVa, ValidationError,
+  type ScorecardDb,
+} from '../db';
+import { requests, messenger, type MessageType, type Request, type Responses } from '../messages';
+import { describeIssues, nowIso, Timer } from '../model';
+
+type Sender = Browser.runtime.MessageSender;
+export type Handlers = { [T in MessageType]: (data: Request<T>, sender: Sender) => Promise<Responses[T]> };
+
+export const timerItem = storage.defineItem<Timer | null>('local:timer', { fallback: null });
+export const pageStatusKey = (tabId: number) => `session:pageStatus:${tabId}` as const;
+
+export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
+  async function stopTimer() {
+    const timer = await timerItem.getValue();
+    if (!timer) return null;
+    await timerItem.setValue(null);
+    const minutes = Math.max(0, (Date.now() - Date.parse(timer.startedAt)) / 60_000);
+    return addActualMinutes(timer.taskKey, Math.round(minutes), d);
+  }
+
+  return {
+    async 'panel.load'({ task }) {
+      const [{ rating }, vas, customCategories, timer] = await Promise.all([
+        getTaskRating(task.key, d), listVas(d), d.categories.toArray(), timerItem.getValue(),
+      ]);
+      return { rating, vas, customCategories, timer };
+    },
+    async 'rating.save'({ task, patch }) {
+      return saveTaskRating(task, patch, d);
+    },
+    async 'va.create'({ name, identity }) {
+      return saveVa({ name, identities: identity ? [identity] : [] }, d);
+    },
+    async 'va.mapIdentity'({ vaId, identity }) {
+      return d.transaction('rw', d.vas, async () => {
+        const va = await d.vas.get(vaId);
+        if (!va) throw new ValidationError(`VA ${vaId} does not exist`);
+        const others = va.identities.filter((i) => !(i.platform === identity.platform
+          && (identity.memberId ? i.memberId === identity.memberId : i.name === identity.name)));
+        return saveVa({ ...va, identities: [...others, identity] }, d);
+      });
+    },
+    async 'page.status'({ platform, recognised }, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      await storage.setItem(pageStatusKey(tabId), { platform, recognised, url: sender.tab?.url ?? null });
+    },
+    async 'timer.get'() {
+      return timerItem.getValue();
+    },
+    async 'timer.start'({ task }) {
+      await stopTimer(); // one timer at a time: starting another banks the running one
+      await saveTaskRating(task, {}, d);
+      const timer: Timer = { taskKey: task.key, startedAt: nowIso() };
+      await timerItem.setValue(timer);
+      return timer;
+    },
+    async 'timer.stop'() {
+      return stopTimer();
+    },
+  };
+}
+
+/** Checks the sender and the message's shape before a handler sees it. */
+export async function dispatch<T extends MessageType>(
+  handlers: Handlers, type: T, data: unknown, sender: Sender,
+): Promise<Responses[T]> {
+  if (sender.id !== browser.runtime.id) throw new Error('Refused: the message did not come from VA Scorecard');
+  const schema = requests[type];
+  if (!schema) throw new ValidationError(`Unknown message "${String(type)}"`);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ValidationError(`Invalid "${type}" message: ${describeIssues(parsed.error)}`);
+  return handlers[type](parsed.data as Request<T>, sender);
+}
+
+export function registerHandlers(handlers: Handlers = createHandlers()) {
+  for (const type of Object.keys(requests) as MessageType[]) {
+    messenger.onMessage(type, (message) => dispatch(handlers, type, message.data, message.sender as Sender));
+  }
+}

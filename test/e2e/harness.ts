@@ -1,0 +1,64 @@
+// Starts Debian's Chromium with the production build loaded, as a user would have it.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+export const FIXTURES_DIR = path.resolve('test/fixtures');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profileDir: string;
+  /** Page errors seen on any page: a test can assert the host page stayed clean. */
+  pageErrors: Error[];
+  close(): Promise<void>;
+}
+
+export function newProfileDir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'vasc-profile-'));
+}
+
+export async function launch(profileDir = newProfileDir()): Promise<Session> {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No build in ${EXTENSION_DIR}: run "npm run build" first`);
+  }
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--lang=en-US',
+    ],
+  });
+  // Nothing in a test may reach the real internet: unrouted requests fail fast.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
+  const pageErrors: Error[] = [];
+  context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e)));
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context, worker, extensionId, profileDir, pageErrors,
+    close: () => context.close(),
+  };
+}
+
+export function extensionUrl(s: Session, page: string) {
+  return `chrome-extension://${s.extensionId}/${page}`;
+}
+
+/** Serves `test/fixtures/<file>` for every URL matching `pattern`, at the real host. */
+export async function serveFixture(s: Session, pattern: string | RegExp, file: string) {
+  const body = fs.readFileSync(path.join(FIXTURES_DIR, file), 'utf8');
+  await s.context.route(pattern, (route) => route.fulfill({ body, contentType: 'text/html; charset=utf-8' }));
+}
+
+export async function openPage(s: Session, url: string): Promise<Page> {
+  const page = await s.context.newPage();
+  await page.goto(url);
+  return page;
+}
