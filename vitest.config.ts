@@ -23,6 +23,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Browser measurements for `npm run bench`: they print figures and assert nothing timed.
+        test: {
+          name: 'measure',
+          include: ['test/bench/**/*.measure.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

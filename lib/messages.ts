@@ -1,28 +1,15 @@
-// Typed messages from content scripts to the background. Every request has a zod schema;
-// the background parses it before anything else (lib/background/handlers.ts).
+// Typed messages from content scripts to the background. Type-only imports keep zod out of
+// content scripts; the background parses every request (lib/background/requests.ts).
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { z } from 'zod';
-import {
-  Category, Identity, Platform, Rating, RatingPatch, TaskRef, Timer, Va,
-} from './model';
-
-/** What a content script knows about the task it shows; the background stamps `updatedAt`. */
-export const TaskInput = TaskRef.omit({ updatedAt: true });
-export type TaskInput = z.infer<typeof TaskInput>;
-
-export const requests = {
-  'panel.load': z.object({ task: TaskInput }),
-  'rating.save': z.object({ task: TaskInput, patch: RatingPatch }),
-  'va.create': z.object({ name: z.string(), identity: Identity.optional() }),
-  'va.mapIdentity': z.object({ vaId: z.string().min(1), identity: Identity }),
-  'page.status': z.object({ platform: Platform, recognised: z.boolean() }),
-  'timer.get': z.undefined(),
-  'timer.start': z.object({ task: TaskInput }),
-  'timer.stop': z.undefined(),
-} as const;
+import type { z } from 'zod';
+import type { requests } from './background/requests';
+import type { Category, Rating, TaskRef, Timer, Va } from './model';
 
 export type MessageType = keyof typeof requests;
 export type Request<T extends MessageType> = z.infer<(typeof requests)[T]>;
+
+/** What a content script knows about the task it shows; the background stamps `updatedAt`. */
+export type TaskInput = Omit<TaskRef, 'updatedAt'>;
 
 export interface PanelData {
   rating: Rating | null;

@@ -18,7 +18,6 @@ const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency cod
 const Score = z.number().int().min(1).max(5);
 
 export const TaskKey = z.string().regex(/^(trello|asana|clickup):[^\s]{1,200}$/, 'Expected platform:taskId');
-export const taskKey = (platform: Platform, taskId: string) => `${platform}:${taskId}`;
 
 export const Identity = z.object({
   platform: Platform,

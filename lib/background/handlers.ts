@@ -5,7 +5,8 @@ import {
   addActualMinutes, db as defaultDb, getTaskRating, listVas, saveTaskRating, saveVa, ValidationError,
   type ScorecardDb,
 } from '../db';
-import { requests, messenger, type MessageType, type Request, type Responses } from '../messages';
+import { messenger, type MessageType, type Request, type Responses } from '../messages';
+import { requests } from './requests';
 import { describeIssues, nowIso, Timer } from '../model';
 
 type Sender = Browser.runtime.MessageSender;
