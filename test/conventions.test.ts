@@ -1,0 +1,69 @@
+// Rules every feature follows, checked over the whole tree so a new file can't forget them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const read = (p: string) => fs.readFileSync(p, 'utf8');
+const locale = (lang: string): Record<string, { message: string }> => JSON.parse(read(`public/_locales/${lang}/messages.json`));
+function files(dir: string, ext: RegExp): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && ext.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+const uiFiles = () => [...files('components', /\.tsx$/), ...files('entrypoints', /\.tsx$/)];
+const sourceFiles = () => [...files('lib', /\.tsx?$/), ...files('components', /\.tsx?$/), ...files('entrypoints', /\.tsx?$/)];
+
+describe('i18n', () => {
+  const en = locale('en');
+  const nl = locale('nl');
+
+  it('English and Dutch have the same keys', () => {
+    expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('every Dutch message is filled in and uses the same placeholders', () => {
+    const placeholders = (s: string) => (s.match(/\$\d/g) ?? []).sort();
+    for (const [key, { message }] of Object.entries(en)) {
+      expect(nl[key]?.message.trim(), key).not.toBe('');
+      expect(placeholders(nl[key]!.message), key).toEqual(placeholders(message));
+    }
+  });
+
+  it('UI code has no literal user-visible text', () => {
+    const offenders: string[] = [];
+    for (const file of uiFiles()) {
+      const src = read(file).replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+      // Text between JSX tags, and the attributes a person reads or hears.
+      for (const m of src.matchAll(/>\s*([^<>{}=;()]*\p{L}{2,}[^<>{}=;()]*?)\s*</gu)) offenders.push(`${file}: text "${m[1]}"`);
+      for (const m of src.matchAll(/\b(aria-label|placeholder|title|alt)="([^"]*\p{L}[^"]*)"/gu)) offenders.push(`${file}: ${m[1]}="${m[2]}"`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('every key used in code exists in the English messages', () => {
+    const missing: string[] = [];
+    for (const file of sourceFiles()) {
+      for (const m of read(file).matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) if (!(m[1]! in en)) missing.push(`${file}: ${m[1]}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('security', () => {
+  it('no code sets innerHTML or uses dangerouslySetInnerHTML', () => {
+    const offenders = sourceFiles().filter((f) => /innerHTML|dangerouslySetInnerHTML|insertAdjacentHTML|outerHTML\s*=/.test(read(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the manifest asks for no broad host access', () => {
+    const config = read('wxt.config.ts');
+    expect(config).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);
+  });
+});
+
+describe('entrypoints stay thin', () => {
+  it('no entrypoint file is longer than 60 lines', () => {
+    const long = files('entrypoints', /\.tsx?$/).filter((f) => read(f).split('\n').length > 60);
+    expect(long).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ScorecardDb } from '@/lib/db';
+import { createHandlers, dispatch, timerItem, type Handlers } from '@/lib/background/handlers';
+import { sampleRecords } from '../../records';
+
+let d: ScorecardDb;
+let handlers: Handlers;
+const self = { id: fakeBrowser.runtime.id, tab: { id: 7, url: 'https://trello.com/c/AbCd1234' } } as never;
+const { updatedAt, ...task } = sampleRecords.task;
+
+beforeEach(() => {
+  d = new ScorecardDb(`test-${crypto.randomUUID()}`);
+  handlers = createHandlers(d);
+});
+
+describe('messages to the background', () => {
+  it('saves a well-formed rating and loads it back for the panel', async () => {
+    await dispatch(handlers, 'rating.save', { task, patch: { estimateMinutes: 60, quality: 4 } }, self);
+    const data = await dispatch(handlers, 'panel.load', { task }, self);
+    expect(data.rating).toMatchObject({ estimateMinutes: 60, quality: 4 });
+  });
+
+  it('refuses a message of the wrong shape with a clear error and writes nothing', async () => {
+    await expect(dispatch(handlers, 'rating.save', { task, patch: { quality: 'great' } }, self))
+      .rejects.toThrow('Invalid "rating.save" message: patch.quality: Invalid input: expected number, received string');
+    await expect(dispatch(handlers, 'rating.save', { patch: {} }, self)).rejects.toThrow(/task/);
+    expect(await d.ratings.count()).toBe(0);
+    expect(await d.tasks.count()).toBe(0);
+  });
+
+  it('refuses an unknown message type', async () => {
+    await expect(dispatch(handlers, 'drop.tables' as never, {}, self)).rejects.toThrow('Unknown message "drop.tables"');
+  });
+
+  it('refuses a message from another extension', async () => {
+    await expect(dispatch(handlers, 'va.create', { name: 'Mallory' }, { id: 'someone-else' } as never))
+      .rejects.toThrow(/did not come from VA Scorecard/);
+    expect(await d.vas.count()).toBe(0);
+  });
+
+  it('maps a board member to a VA once, replacing an older mapping of the same member', async () => {
+    const va = await dispatch(handlers, 'va.create', { name: 'Sanne' }, self);
+    const identity = { platform: 'trello' as const, memberId: 'm1', name: 'sanne' };
+    await dispatch(handlers, 'va.mapIdentity', { vaId: va.id, identity }, self);
+    const mapped = await dispatch(handlers, 'va.mapIdentity', { vaId: va.id, identity: { ...identity, name: 'Sanne V' } }, self);
+    expect(mapped.identities).toEqual([{ platform: 'trello', memberId: 'm1', name: 'Sanne V' }]);
+  });
+
+  it('runs one timer at a time: starting a second banks the first into its actual time', async () => {
+    await dispatch(handlers, 'timer.start', { task }, self);
+    await timerItem.setValue({ taskKey: task.key, startedAt: new Date(Date.now() - 25 * 60_000).toISOString() });
+    const other = { ...task, key: 'trello:Zz998877', taskId: 'Zz998877', url: 'https://trello.com/c/Zz998877' };
+    await dispatch(handlers, 'timer.start', { task: other }, self);
+    expect((await d.ratings.get(task.key))?.actualMinutes).toBe(25);
+    expect((await dispatch(handlers, 'timer.get', undefined, self))?.taskKey).toBe('trello:Zz998877');
+  });
+
+  it('remembers per tab whether the board page was recognised', async () => {
+    await dispatch(handlers, 'page.status', { platform: 'trello', recognised: false }, self);
+    expect(await fakeBrowser.storage.session.get('pageStatus:7')).toEqual({
+      'pageStatus:7': { platform: 'trello', recognised: false, url: 'https://trello.com/c/AbCd1234' },
+    });
+  });
+});
