@@ -1,13 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
 import { t } from '@/lib/i18n';
+import { SettingsPage } from './SettingsPage';
+import { TargetsPage } from './TargetsPage';
 import { VasPage } from './VasPage';
 
+interface Section { id: string; label: () => string; Page: ComponentType }
+
+/** One entry per dashboard section; the URL hash (`#targets`) picks one, so links can deep-link. */
+const SECTIONS: Section[] = [
+  { id: 'vas', label: () => t('navVas'), Page: VasPage },
+  { id: 'targets', label: () => t('navTargets'), Page: TargetsPage },
+  { id: 'settings', label: () => t('navSettings'), Page: SettingsPage },
+];
+
+const fromHash = () => SECTIONS.find((s) => `#${s.id}` === location.hash) ?? SECTIONS[0]!;
+
 export function Dashboard() {
+  const [section, setSection] = useState(fromHash);
+  useEffect(() => {
+    const onHash = () => setSection(fromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  const { Page } = section;
   return (
-    <div style={{ maxWidth: '960px', margin: '0 auto', padding: '1.5rem' }}>
-      <header><h1>{t('dashboardTitle')}</h1></header>
-      <main>
-        <VasPage />
-      </main>
+    <div class="dashboard">
+      <header class="dashboard-header">
+        <h1>{t('dashboardTitle')}</h1>
+        <nav aria-label={t('dashboardTitle')}>
+          <ul class="row" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`} class={s === section ? 'button primary' : 'button'} aria-current={s === section ? 'page' : undefined}>
+                  {s.label()}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main><Page /></main>
     </div>
   );
 }
