@@ -22,7 +22,9 @@ export function newProfileDir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'vasc-profile-'));
 }
 
-export async function launch(profileDir = newProfileDir()): Promise<Session> {
+/** Launches on `profileDir` (kept for a restart test) or on a fresh profile removed on close. */
+export async function launch(keptProfile?: string): Promise<Session> {
+  const profileDir = keptProfile ?? newProfileDir();
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build in ${EXTENSION_DIR}: run "npm run build" first`);
   }
@@ -43,7 +45,10 @@ export async function launch(profileDir = newProfileDir()): Promise<Session> {
   const extensionId = new URL(worker.url()).host;
   return {
     context, worker, extensionId, profileDir, pageErrors,
-    close: () => context.close(),
+    close: async () => {
+      await context.close();
+      if (!keptProfile) fs.rmSync(profileDir, { recursive: true, force: true });
+    },
   };
 }
 
