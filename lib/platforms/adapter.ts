@@ -1,0 +1,45 @@
+// What a board platform must tell the panel. Trello, Asana and ClickUp each implement this in
+// lib/platforms/<name>/; the panel and the page observer know nothing else about a platform.
+// Type-only imports: content scripts bundle this file and must stay free of zod.
+import type { TaskInput } from '../messages';
+import type { Platform } from '../model';
+
+/** What the page shows about the open task, plus the one fact the model has no field for. */
+export interface TaskSnapshot {
+  task: TaskInput;
+  /** The platform marks the task complete (Trello has no completion time, only this flag). */
+  complete: boolean;
+}
+
+/** Where the panel's host element goes: inserted into `parent` before `before` (null = at the end). */
+export interface MountPoint {
+  parent: Element;
+  before: Node | null;
+}
+
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  /**
+   * One CSS selector that matches the root element of an open task view. The page observer tests
+   * only this on added nodes, so it must be cheap and specific.
+   */
+  readonly taskViewSelector: string;
+  /** The task id when `url` shows a task (possibly over a board), else null. */
+  matchTaskUrl(url: string): string | null;
+  /** The open task view under `root`, or null. */
+  findTaskView(root: ParentNode): Element | null;
+  /** Reads the task from the view; null when the view lacks what we rely on (page changed). */
+  readTask(view: Element, url: string): TaskSnapshot | null;
+  /** Where the panel goes inside the view; null when that place is missing (never guess). */
+  mountPoint(view: Element): MountPoint | null;
+  /**
+   * Optional second source for what the page does not show (member ids, due time). Resolves to
+   * null on any failure: the page's data then stands.
+   */
+  enrich?(snapshot: TaskSnapshot, signal: AbortSignal): Promise<TaskSnapshot | null>;
+}
+
+/** The stored key of a task: `platform:taskId`, the id of its rating. */
+export function taskKey(platform: Platform, taskId: string): string {
+  return `${platform}:${taskId}`;
+}
