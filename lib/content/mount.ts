@@ -1,0 +1,207 @@
+// Puts the panel into the open task view and takes it out again, for any platform. One
+// MutationObserver per page; its work is proportional to what changed:
+// - not on a task URL (a board with thousands of cards): one string compare per batch;
+// - panel mounted and still in place: one isConnected check per batch;
+// - on a task URL waiting for its view: one selector test per added element.
+import type { PlatformAdapter, TaskSnapshot } from '../platforms/adapter';
+
+export const HOST_TAG = 'va-scorecard-panel';
+
+/**
+ * Events that must not leave the panel: the host page's shortcuts would eat typed keys (our
+ * inputs are hidden from it by the shadow root), and a dialog may close on clicks it does not
+ * recognise. Focus events pass; `data-no-focus-lock` tells focus locks to leave us alone.
+ */
+const CONTAINED_EVENTS = [
+  'keydown', 'keyup', 'keypress', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'input', 'paste', 'copy', 'cut',
+] as const;
+
+export interface PanelHandle {
+  /** The task as the page (or its API) shows it now, e.g. after a member was added. */
+  update(snapshot: TaskSnapshot): void;
+  /** Saves what is pending and removes the UI; the host element is removed by the caller. */
+  unmount(): void;
+}
+
+export type RenderPanel = (shadow: ShadowRoot, snapshot: TaskSnapshot, read: () => TaskSnapshot) => PanelHandle;
+
+export interface WatchOptions {
+  adapter: PlatformAdapter;
+  render: RenderPanel;
+  /** Tells the background whether the page is what the adapter expects. */
+  reportStatus(recognised: boolean): void;
+  /** How long a task URL may go without a readable task view before the page counts as changed. */
+  notRecognisedAfterMs?: number;
+  /** Called with a callback to run on client-side navigation (pushState has no DOM event). */
+  onLocationChange?(cb: () => void): void;
+  doc?: Document;
+}
+
+interface Mounted {
+  key: string;
+  view: Element;
+  host: HTMLElement;
+  handle: PanelHandle;
+  snapshot: TaskSnapshot;
+  domJson: string;
+  abort: AbortController;
+}
+
+export function watchTaskViews(options: WatchOptions) {
+  const { adapter, render, reportStatus } = options;
+  const doc = options.doc ?? document;
+  const win = doc.defaultView!;
+  const notRecognisedAfterMs = options.notRecognisedAfterMs ?? 4000;
+  let lastUrl = '';
+  let taskId: string | null = null;
+  let mounted: Mounted | null = null;
+  let reported: boolean | null = null;
+  let giveUpTimer: ReturnType<typeof setTimeout> | undefined;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const report = (recognised: boolean) => {
+    if (reported === recognised) return;
+    reported = recognised;
+    reportStatus(recognised);
+  };
+
+  function unmount() {
+    if (!mounted) return;
+    const m = mounted;
+    mounted = null;
+    clearTimeout(refreshTimer);
+    m.abort.abort();
+    try { m.handle.unmount(); } finally { m.host.remove(); }
+  }
+
+  /** Re-reads the URL and the page; mounts, keeps or removes the panel. */
+  function check() {
+    const url = win.location.href;
+    if (url !== lastUrl) {
+      lastUrl = url;
+      taskId = adapter.matchTaskUrl(url);
+    }
+    if (mounted) {
+      if (mounted.host.isConnected && mounted.view.isConnected && mounted.key === taskId) return;
+      unmount();
+    }
+    if (taskId === null) {
+      clearTimeout(giveUpTimer);
+      giveUpTimer = undefined;
+      return;
+    }
+    const view = adapter.findTaskView(doc);
+    if (view && tryMount(view, url)) return;
+    // The view may still be on its way; if it never becomes readable, say so once.
+    giveUpTimer ??= setTimeout(() => {
+      giveUpTimer = undefined;
+      if (!mounted && taskId !== null) report(false);
+    }, notRecognisedAfterMs);
+  }
+
+  function tryMount(view: Element, url: string): boolean {
+    const snapshot = adapter.readTask(view, url);
+    const point = snapshot && adapter.mountPoint(view);
+    if (!snapshot || !point || snapshot.task.taskId !== taskId) return false;
+    // Never twice: a panel left by an earlier copy of this script (extension update) goes first.
+    for (const old of doc.querySelectorAll(HOST_TAG)) old.remove();
+    const host = doc.createElement(HOST_TAG);
+    host.setAttribute('data-no-focus-lock', 'true');
+    host.setAttribute('data-task', snapshot.task.key);
+    for (const type of CONTAINED_EVENTS) host.addEventListener(type, stopPropagation);
+    const shadow = host.attachShadow({ mode: 'open' });
+    point.parent.insertBefore(host, point.before);
+    const read = () => (mounted?.key === snapshot.task.key ? mounted.snapshot : snapshot);
+    let handle: PanelHandle;
+    try {
+      handle = render(shadow, snapshot, read);
+    } catch (e) {
+      host.remove();
+      throw e;
+    }
+    mounted = {
+      key: snapshot.task.key, view, host, handle, snapshot,
+      domJson: JSON.stringify(snapshot), abort: new AbortController(),
+    };
+    clearTimeout(giveUpTimer);
+    giveUpTimer = undefined;
+    report(true);
+    enrich(mounted);
+    return true;
+  }
+
+  function enrich(m: Mounted) {
+    adapter.enrich?.(m.snapshot, m.abort.signal).then((better) => {
+      if (!better || mounted !== m || better.task.key !== m.key) return;
+      m.snapshot = better;
+      m.handle.update(better);
+    }, () => { /* the page's data stands */ });
+  }
+
+  /** The card's own DOM changed (title edited, member added): read it again, shortly. */
+  function scheduleRefresh() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(guard(() => {
+      const m = mounted;
+      if (!m || !m.view.isConnected) return check();
+      const fresh = adapter.readTask(m.view, win.location.href);
+      if (!fresh || fresh.task.key !== m.key) return check();
+      const json = JSON.stringify(fresh);
+      if (json === m.domJson) return;
+      m.domJson = json;
+      m.snapshot = fresh;
+      m.handle.update(fresh);
+      m.abort.abort();
+      m.abort = new AbortController();
+      enrich(m);
+    }), 250);
+  }
+
+  function onMutations(records: MutationRecord[]) {
+    if (win.location.href !== lastUrl) return check();
+    if (taskId === null) return;
+    if (mounted) {
+      if (!mounted.host.isConnected || !mounted.view.isConnected) return check();
+      const view = mounted.view;
+      const host = mounted.host;
+      for (const r of records) {
+        if (view.contains(r.target) && !host.contains(r.target)) return scheduleRefresh();
+      }
+      return;
+    }
+    const selector = adapter.taskViewSelector;
+    for (const r of records) {
+      for (const node of r.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        const el = node as Element;
+        if (el.closest(selector) || el.querySelector(selector)) return check();
+      }
+    }
+  }
+
+  const observer = new win.MutationObserver(guard(onMutations));
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  // pushState fires no DOM event; the URL is read once the page's navigation code has run.
+  options.onLocationChange?.(() => queueMicrotask(guard(check)));
+  guard(check)();
+
+  return {
+    /** Stops watching and removes the panel (content script invalidated). */
+    stop() {
+      observer.disconnect();
+      clearTimeout(giveUpTimer);
+      unmount();
+    },
+  };
+}
+
+function stopPropagation(e: Event) {
+  e.stopPropagation();
+}
+
+/** No exception of ours may reach the host page or stop the observer. */
+function guard<A extends unknown[]>(fn: (...args: A) => void) {
+  return (...args: A) => {
+    try { fn(...args); } catch (e) { console.warn('[VA Scorecard]', e); }
+  };
+}
