@@ -1,0 +1,220 @@
+// The Scorecard panel inside an open task, shared by every platform: it knows the task only as
+// a TaskSnapshot and the extension only through PanelApi.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import type { PanelData } from '@/lib/messages';
+import type { Rating, RatingPatch, Timer, Va } from '@/lib/model';
+import type { TaskSnapshot } from '@/lib/platforms/adapter';
+import { proposeVa } from '@/lib/va-match';
+import type { PanelApi } from './api';
+import { Autosave, type SaveStatus } from './autosave';
+import { DateField, DurationField, Stars, Stepper, YesNo } from './fields';
+import { TimerControl } from './TimerControl';
+import { VaField } from './VaField';
+
+export interface CategoryOption {
+  id: string;
+  label: string;
+  /** `yesNo` counters hold 1 or 0. */
+  counters: { id: string; label: string; yesNo?: boolean }[];
+}
+
+export interface PanelProps {
+  snapshot: TaskSnapshot;
+  /** The task as it is now (title edited, API read arrived), read when a save goes out. */
+  read(): TaskSnapshot;
+  api: PanelApi;
+  categories: CategoryOption[];
+  collapsed: boolean;
+  onCollapsedChange(collapsed: boolean): void;
+  /** Set by the panel: sends pending changes at once (the card is closing). */
+  flushRef: { current: (() => void) | null };
+}
+
+type Values = Required<RatingPatch>;
+type Field = keyof Values;
+
+/** The yes / no questions, in the order the owner answers them. */
+const QUESTIONS = ['errorFree', 'followedBriefing', 'delaysFlagged', 'proactive'] as const;
+
+const DEFAULTS: Values = {
+  vaId: null, category: 'other', estimateMinutes: null, actualMinutes: null, quality: null, errorFree: null,
+  followedBriefing: null, remindersNeeded: null, delaysFlagged: null, proactive: null, note: '', counters: {},
+  dueAt: null, doneAt: null,
+};
+
+export function Panel(props: PanelProps) {
+  const { snapshot, api, read } = props;
+  const { task } = snapshot;
+  const [data, setData] = useState<PanelData | null>(null);
+  const [rating, setRating] = useState<Rating | null>(null);
+  const [edits, setEdits] = useState<RatingPatch>({});
+  const [timer, setTimer] = useState<Timer | null>(null);
+  const [status, setStatus] = useState<{ status: SaveStatus; error?: string }>({ status: 'idle' });
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [collapsed, setCollapsed] = useState(props.collapsed);
+  // Trello has no completion time: the moment the panel first sees the card complete stands in.
+  const [seenAt] = useState(() => new Date().toISOString());
+
+  const vas = data?.vas ?? [];
+  const proposedVa = useMemo(() => proposeVa(vas, task.platform, task.assignees), [vas, task]);
+  // Values shown because the board or a mapping says so, not yet stored: saved with any change.
+  const proposal: RatingPatch = {};
+  if (!('vaId' in edits) && !rating?.vaId && proposedVa) proposal.vaId = proposedVa.id;
+  if (!('dueAt' in edits) && !rating?.dueAt && task.dueAt) proposal.dueAt = task.dueAt;
+  if (!('doneAt' in edits) && !rating?.doneAt && snapshot.complete) proposal.doneAt = seenAt;
+  const proposalRef = useRef(proposal);
+  proposalRef.current = proposal;
+
+  const saver = useMemo(() => new Autosave({
+    send: (patch) => api.save(read().task, patch),
+    extra: () => proposalRef.current,
+    onSaved: setRating,
+    onStatus: (s, error) => setStatus({ status: s, error }),
+  }), []);
+  props.flushRef.current = () => { void saver.flush(); };
+
+  useEffect(() => {
+    let live = true;
+    api.load(read().task).then((d) => {
+      if (!live) return;
+      setData(d);
+      setRating(d.rating);
+      setTimer(d.timer);
+    }, (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)));
+    const unwatch = api.watchTimer(setTimer);
+    // A value typed just before the page goes away is sent right away, not after the pause.
+    const flush = () => { void saver.flush(); };
+    const onVisibility = () => { if (document.visibilityState === 'hidden') flush(); };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      live = false;
+      unwatch();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flush();
+      saver.dispose();
+    };
+  }, []);
+
+  function value<K extends Field>(field: K): Values[K] {
+    if (field in edits) return edits[field] as Values[K];
+    return (rating?.[field] ?? proposal[field] ?? DEFAULTS[field]) as Values[K];
+  }
+  function change(patch: RatingPatch) {
+    setEdits((e) => ({ ...e, ...patch }));
+    saver.set(patch);
+  }
+  const set = <K extends Field>(field: K) => (v: Values[K]) => change({ [field]: v });
+
+  async function timerAction(start: boolean) {
+    setBusy(true);
+    try {
+      await saver.flush();
+      if (start) setTimer(await api.startTimer(read().task));
+      else {
+        const saved = await api.stopTimer();
+        setTimer(null);
+        if (saved?.id === task.key) {
+          setRating(saved);
+          setEdits(({ actualMinutes: _, ...rest }) => rest);
+        }
+      }
+    } catch (e) {
+      setStatus({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const categories = useMemo((): CategoryOption[] => [
+    ...props.categories,
+    ...(data?.customCategories ?? []).map((c) => ({ id: c.id, label: c.name, counters: c.counters })),
+  ], [props.categories, data]);
+  const category = value('category');
+  const counters = value('counters');
+  const counterDefs = categories.find((c) => c.id === category)?.counters ?? [];
+
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    props.onCollapsedChange(!collapsed);
+  };
+  const onVa = (va: Va) => setData((d) => d && { ...d, vas: [...d.vas.filter((v) => v.id !== va.id), va] });
+
+  return (
+    <section class="panel" aria-labelledby="vasc-title">
+      <header>
+        <button type="button" class="toggle" aria-expanded={!collapsed} aria-controls="vasc-body"
+          aria-label={collapsed ? t('panel_expand') : t('panel_collapse')} onClick={toggle}>
+          <span class="chev" aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+        </button>
+        <h2 id="vasc-title">{t('panel_title')}</h2>
+        <span class="task">{task.title}</span>
+        <SaveState {...status} />
+      </header>
+      <form id="vasc-body" hidden={collapsed} onSubmit={(e) => e.preventDefault()}>
+        {loadError && <p class="err" role="alert">{t('panel_loadFailed', loadError)}</p>}
+        <div class="grid">
+          <VaField
+            vas={vas} value={value('vaId')} proposed={'vaId' in proposal} members={task.assignees} platform={task.platform} api={api}
+            onChange={set('vaId')} onVa={onVa} onError={(error) => setStatus({ status: 'error', error })}
+          />
+          <div class="field">
+            <label for="vasc-category">{t('panel_category')}</label>
+            <select id="vasc-category" name="category" value={category} onChange={(e) => change({ category: e.currentTarget.value })}>
+              {categories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+            </select>
+          </div>
+          {counterDefs.map((c) => {
+            const setCounter = (n: number | null) => {
+              const { [c.id]: _, ...rest } = counters;
+              change({ counters: n === null ? rest : { ...rest, [c.id]: n } });
+            };
+            const stored = counters[c.id];
+            return c.yesNo
+              ? <YesNo key={c.id} name={`counters.${c.id}`} label={c.label} value={stored === undefined ? null : stored === 1}
+                  onChange={(v) => setCounter(v === null ? null : Number(v))} />
+              : (
+                <div class="field" key={c.id}>
+                  <label for={`vasc-counter-${c.id}`}>{c.label}</label>
+                  <input
+                    id={`vasc-counter-${c.id}`} name={`counters.${c.id}`} type="number" min={0} step="any" value={stored ?? ''}
+                    onInput={(e) => {
+                      const raw = e.currentTarget.value;
+                      const n = Number(raw);
+                      if (raw === '') setCounter(null);
+                      else if (Number.isFinite(n) && n >= 0) setCounter(n);
+                    }}
+                  />
+                </div>
+              );
+          })}
+          <DurationField name="estimateMinutes" label={t('panel_estimate')} value={value('estimateMinutes')} onChange={set('estimateMinutes')} />
+          <DurationField name="actualMinutes" label={t('panel_actual')} value={value('actualMinutes')} onChange={set('actualMinutes')}>
+            <TimerControl timer={timer} taskKey={task.key} busy={busy} onStart={() => timerAction(true)} onStop={() => timerAction(false)} />
+          </DurationField>
+          <DateField name="dueAt" label={t('panel_due')} dayOnly value={value('dueAt')} proposed={'dueAt' in proposal} onChange={set('dueAt')} />
+          <DateField name="doneAt" label={t('panel_done')} value={value('doneAt')} proposed={'doneAt' in proposal} onChange={set('doneAt')} />
+        </div>
+        <div class="grid">
+          <Stars value={value('quality')} onChange={set('quality')} />
+          <Stepper name="remindersNeeded" label={t('panel_reminders')} value={value('remindersNeeded')} onChange={set('remindersNeeded')} />
+          {QUESTIONS.map((q) => <YesNo key={q} name={q} label={t(`panel_${q}`)} value={value(q)} onChange={set(q)} />)}
+        </div>
+        <div class="field wide">
+          <label for="vasc-note">{t('panel_note')}</label>
+          <textarea id="vasc-note" name="note" rows={2} maxLength={10_000} value={value('note')}
+            onInput={(e) => change({ note: e.currentTarget.value })} />
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function SaveState({ status, error }: { status: SaveStatus; error?: string }) {
+  const text = status === 'saving' ? t('panel_saving') : status === 'saved' ? t('panel_saved')
+    : status === 'error' ? t('panel_saveFailed', error ?? '') : '';
+  return <span class={status === 'error' ? 'status err' : 'status'} role="status" data-testid="save-status">{text}</span>;
+}

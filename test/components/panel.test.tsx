@@ -1,0 +1,297 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PanelApi } from '@/components/panel/api';
+import { builtinCategories } from '@/components/panel/categories';
+import { panelRenderer } from '@/components/panel/mount';
+import type { PanelHandle } from '@/lib/content/mount';
+import type { PanelData } from '@/lib/messages';
+import type { Rating, RatingPatch, Timer, Va } from '@/lib/model';
+import type { TaskSnapshot } from '@/lib/platforms/adapter';
+
+const at = '2026-11-20T10:00:00.000Z';
+const snapshot = (over: Partial<TaskSnapshot['task']> = {}, complete = false): TaskSnapshot => ({
+  task: {
+    key: 'trello:AbCd1234', platform: 'trello', taskId: 'AbCd1234', title: 'Offertes opvolgen', url: 'https://trello.com/c/AbCd1234',
+    board: 'Kantoor', assignees: [{ id: null, name: 'Sanne de Vries' }], dueAt: '2026-11-30', doneAt: null,
+    nativeEstimateMinutes: null, nativeTrackedMinutes: null, ...over,
+  },
+  complete,
+});
+const va = (id: string, name: string, identities: Va['identities'] = []): Va => ({
+  id, name, hourlyRate: null, currency: 'EUR', identities, archived: false, createdAt: at, updatedAt: at,
+});
+const rating = (patch: RatingPatch = {}): Rating => ({
+  id: 'trello:AbCd1234', platform: 'trello', taskId: 'AbCd1234', vaId: null, category: 'other', estimateMinutes: null,
+  actualMinutes: null, quality: null, errorFree: null, followedBriefing: null, remindersNeeded: null, delaysFlagged: null,
+  proactive: null, note: '', counters: {}, dueAt: null, doneAt: null, createdAt: at, updatedAt: at, ...patch,
+} as Rating);
+
+/** An in-memory background: what the panel saves is what it loads next time. */
+function fakeApi(init: { rating?: Rating | null; vas?: Va[]; timer?: Timer | null } = {}) {
+  const state = { rating: init.rating ?? null, vas: init.vas ?? [], timer: init.timer ?? null };
+  let loaded!: () => void;
+  const gate = new Promise<void>((r) => { loaded = r; });
+  const api = {
+    load: vi.fn(async (): Promise<PanelData> => { await gate; return { rating: state.rating, vas: state.vas, customCategories: [], timer: state.timer }; }),
+    save: vi.fn(async (_task, patch: RatingPatch) => (state.rating = rating({ ...state.rating, ...patch }))),
+    createVa: vi.fn(async (name: string, identity) => { const v = va(`va-${name}`, name, identity ? [identity] : []); state.vas.push(v); return v; }),
+    mapIdentity: vi.fn(async (vaId: string, identity) => {
+      const v = state.vas.find((x) => x.id === vaId)!;
+      v.identities = [...v.identities, identity];
+      return { ...v };
+    }),
+    startTimer: vi.fn(async (task) => (state.timer = { taskKey: task.key, startedAt: new Date(Date.now() - 5 * 60_000).toISOString() })),
+    stopTimer: vi.fn(async () => { state.timer = null; return (state.rating = rating({ ...state.rating, actualMinutes: (state.rating?.actualMinutes ?? 0) + 5 })); }),
+    watchTimer: vi.fn(() => () => {}),
+  } satisfies PanelApi;
+  return { api, state, loaded };
+}
+
+let host: HTMLElement;
+let handle: PanelHandle | undefined;
+beforeEach(() => { vi.useFakeTimers({ shouldAdvanceTime: true }); });
+afterEach(() => { handle?.unmount(); handle = undefined; host?.remove(); vi.useRealTimers(); });
+
+async function mount(api: PanelApi, snap = snapshot(), { load = true, loaded }: { load?: boolean; loaded?: () => void } = {}) {
+  host = document.body.appendChild(document.createElement('va-scorecard-panel'));
+  const shadow = host.attachShadow({ mode: 'open' });
+  const setCollapsed = vi.fn();
+  handle = panelRenderer({ api, categories: builtinCategories, collapsed: () => false, setCollapsed })(shadow, snap, () => snap);
+  if (load) { loaded?.(); await settle(); }
+  return { shadow, setCollapsed, $: <E extends Element = HTMLInputElement>(sel: string) => shadow.querySelector<E>(sel)! };
+}
+// Preact runs effects after the next frame (requestAnimationFrame or a 100 ms fallback).
+const settle = () => vi.advanceTimersByTimeAsync(150);
+function type(input: HTMLInputElement | HTMLTextAreaElement, text: string) {
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+function choose(select: HTMLSelectElement, value: string) {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('the Scorecard panel', () => {
+  it('names every control after the model field and gives each an accessible label', async () => {
+    const { api, loaded } = fakeApi();
+    const { shadow } = await mount(api, snapshot(), { loaded });
+    const names = new Set([...shadow.querySelectorAll('[name]')].map((e) => e.getAttribute('name')));
+    for (const field of ['vaId', 'category', 'estimateMinutes', 'actualMinutes', 'quality', 'errorFree', 'followedBriefing',
+      'remindersNeeded', 'delaysFlagged', 'proactive', 'note']) expect(names, field).toContain(field);
+    for (const control of shadow.querySelectorAll<HTMLInputElement>('input, select, textarea, button')) {
+      const labelled = control.getAttribute('aria-label') || (control.id && shadow.querySelector(`label[for="${control.id}"]`))
+        || control.closest('label') || (control.textContent ?? '').trim();
+      expect(labelled, control.outerHTML).toBeTruthy();
+    }
+    for (const group of shadow.querySelectorAll('fieldset')) expect(group.querySelector('legend')?.textContent).toBeTruthy();
+  });
+
+  it('saves typed durations as minutes after a pause, and says so', async () => {
+    const { api, state, loaded } = fakeApi();
+    const { $ } = await mount(api, snapshot(), { loaded });
+    type($('[name=estimateMinutes]'), '60');
+    type($('[name=actualMinutes]'), '1,5u');
+    expect(api.save).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.save).toHaveBeenCalledTimes(1);
+    expect(state.rating).toMatchObject({ estimateMinutes: 60, actualMinutes: 90 });
+    expect($('[data-testid=save-status]').textContent).toBe('Saved');
+    $('[name=actualMinutes]').dispatchEvent(new Event('blur'));
+    await settle();
+    expect($('[name=actualMinutes]').value).toBe('1:30');
+  });
+
+  it('refuses a duration it cannot read instead of saving a guess', async () => {
+    const { api, loaded } = fakeApi();
+    const { $, shadow } = await mount(api, snapshot(), { loaded });
+    type($('[name=estimateMinutes]'), 'anderhalf');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.save).not.toHaveBeenCalled();
+    expect($('[name=estimateMinutes]').getAttribute('aria-invalid')).toBe('true');
+    expect(shadow.textContent).toContain('Type a duration such as 90, 1:30, 90m or 1.5h');
+  });
+
+  it('keeps a note typed just before the card closes', async () => {
+    const { api, state, loaded } = fakeApi();
+    const { $ } = await mount(api, snapshot(), { loaded });
+    type($<HTMLTextAreaElement>('[name=note]'), 'Nette mails, snel');
+    handle!.unmount();
+    handle = undefined;
+    await settle();
+    expect(state.rating?.note).toBe('Nette mails, snel');
+  });
+
+  it('sends what is pending when the page is hidden', async () => {
+    const { api, state, loaded } = fakeApi();
+    const { $ } = await mount(api, snapshot(), { loaded });
+    choose($<HTMLSelectElement>('[name=category]'), 'email');
+    window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(state.rating?.category).toBe('email');
+  });
+
+  it('does not let the stored rating overwrite what was typed before it arrived', async () => {
+    const { api, state, loaded } = fakeApi({ rating: rating({ estimateMinutes: 30, quality: 2 }) });
+    const { $ } = await mount(api, snapshot(), { load: false });
+    type($('[name=estimateMinutes]'), '45');
+    loaded();
+    await settle();
+    expect($('[name=estimateMinutes]').value).toBe('45');
+    expect($('[name=quality][value="2"]').checked).toBe(true);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating).toMatchObject({ estimateMinutes: 45, quality: 2 });
+  });
+
+  it('shows the stored rating of this card', async () => {
+    const { api, loaded } = fakeApi({ rating: rating({ estimateMinutes: 60, actualMinutes: 90, quality: 4, errorFree: false, remindersNeeded: 2, note: 'ok', category: 'email', counters: { messagesHandled: 40 } }) });
+    const { $ } = await mount(api, snapshot(), { loaded });
+    expect($('[name=estimateMinutes]').value).toBe('1:00');
+    expect($('[name=actualMinutes]').value).toBe('1:30');
+    expect($('[name=quality][value="4"]').checked).toBe(true);
+    expect($('[name=errorFree][value="false"]').checked).toBe(true);
+    expect($('[name=errorFree][value="true"]').checked).toBe(false);
+    expect($('[name=remindersNeeded]').value).toBe('2');
+    expect($('[name="counters.messagesHandled"]').value).toBe('40');
+  });
+
+  it('rates quality with the stars and clears it with a second click on the same star', async () => {
+    const { api, state, loaded } = fakeApi();
+    const { $ } = await mount(api, snapshot(), { loaded });
+    $('[name=quality][value="4"]').click();
+    await settle();
+    expect([...$<HTMLElement>('.stars').querySelectorAll('.star.on')].map((s) => s.getAttribute('value'))).toEqual(['1', '2', '3', '4']);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating?.quality).toBe(4);
+    $('[name=quality][value="4"]').click();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating?.quality).toBeNull();
+  });
+
+  it('counts reminders with the stepper, where minus on an open question means none', async () => {
+    const { api, state, loaded } = fakeApi();
+    const { shadow, $ } = await mount(api, snapshot(), { loaded });
+    const more = shadow.querySelector<HTMLButtonElement>('button[aria-label="One reminder more"]')!;
+    const fewer = shadow.querySelector<HTMLButtonElement>('button[aria-label="One reminder fewer"]')!;
+    fewer.click(); await settle();
+    expect($('[name=remindersNeeded]').value).toBe('0');
+    expect(fewer.disabled).toBe(true);
+    more.click(); await settle(); more.click(); await settle(); fewer.click();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating?.remindersNeeded).toBe(1);
+  });
+
+  it('shows the counters of the chosen category', async () => {
+    const { api, state, loaded } = fakeApi();
+    const { $, shadow } = await mount(api, snapshot(), { loaded });
+    expect(shadow.querySelector('[name^="counters."]')).toBeNull();
+    choose($<HTMLSelectElement>('[name=category]'), 'email');
+    await settle();
+    type($('[name="counters.messagesHandled"]'), '40');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating).toMatchObject({ category: 'email', counters: { messagesHandled: 40 } });
+    expect(shadow.textContent).toContain('Messages handled');
+  });
+
+  it('asks a yes/no counter as yes / no and stores 1 or 0', async () => {
+    const { api, state, loaded } = fakeApi({ rating: rating({ category: 'admin' }) });
+    const { $ } = await mount(api, snapshot(), { loaded });
+    $('[name="counters.toolsUpToDate"][value="false"]').click();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating?.counters).toEqual({ toolsUpToDate: 0 });
+  });
+
+  it('proposes the VA mapped to a card member and stores it with the first change', async () => {
+    const sanne = va('va-1', 'Sanne', [{ platform: 'trello', memberId: null, name: 'Sanne de Vries' }]);
+    const { api, state, loaded } = fakeApi({ vas: [sanne, va('va-2', 'Joost')] });
+    const { $ } = await mount(api, snapshot(), { loaded });
+    expect($<HTMLSelectElement>('[name=vaId]').value).toBe('va-1');
+    $('[name=proactive][value="true"]').click();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating).toMatchObject({ vaId: 'va-1', proactive: true, dueAt: '2026-11-30' });
+  });
+
+  it('maps an unknown card member to an existing VA in one click', async () => {
+    const { api, state, loaded } = fakeApi({ vas: [va('va-1', 'Sanne')] });
+    const { shadow, $ } = await mount(api, snapshot(), { loaded });
+    expect(shadow.textContent).toContain('Sanne de Vries on this card is:');
+    [...shadow.querySelectorAll<HTMLButtonElement>('.map button')].find((b) => b.textContent === 'Sanne')!.click();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.mapIdentity).toHaveBeenCalledWith('va-1', { platform: 'trello', memberId: null, name: 'Sanne de Vries' });
+    expect(state.rating?.vaId).toBe('va-1');
+    expect($<HTMLSelectElement>('[name=vaId]').value).toBe('va-1');
+    expect(shadow.querySelector('.map')).toBeNull();
+  });
+
+  it('creates the VA from a card member when there is none yet', async () => {
+    const { api, state, loaded } = fakeApi();
+    const { shadow } = await mount(api, snapshot({ assignees: [{ id: 'm-1', name: 'Sanne de Vries' }] }), { loaded });
+    [...shadow.querySelectorAll<HTMLButtonElement>('.map button')].find((b) => b.textContent === 'a new VA')!.click();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.createVa).toHaveBeenCalledWith('Sanne de Vries', { platform: 'trello', memberId: 'm-1', name: 'Sanne de Vries' });
+    expect(state.rating?.vaId).toBe('va-Sanne de Vries');
+  });
+
+  it('shows a card title with markup as text', async () => {
+    const title = '<img src=x onerror=alert(1)> Café ☕ 日本語 & <b>vet</b>';
+    const { api, loaded } = fakeApi();
+    const { shadow } = await mount(api, snapshot({ title }), { loaded });
+    expect(shadow.querySelector('img, b')).toBeNull();
+    expect(shadow.querySelector('.task')?.textContent).toBe(title);
+  });
+
+  it('proposes the done date when the card is complete', async () => {
+    const { api, state, loaded } = fakeApi();
+    const { $ } = await mount(api, snapshot({}, true), { loaded });
+    expect($('[name=doneAt]').value).not.toBe('');
+    type($('[name=estimateMinutes]'), '30');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating?.doneAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('starts the timer, shows it running and adds the timed minutes to the actual time on stop', async () => {
+    const { api, state, loaded } = fakeApi({ rating: rating({ actualMinutes: 30 }) });
+    const { shadow, $ } = await mount(api, snapshot(), { loaded });
+    const button = () => shadow.querySelector<HTMLButtonElement>('button.timer')!;
+    expect(button().textContent).toBe('Start timer');
+    button().click();
+    await settle();
+    expect(button().textContent).toBe('Stop timer');
+    expect(shadow.querySelector('[data-testid=timer-elapsed]')?.textContent).toMatch(/^Timer running: 5:0\d$/);
+    button().click();
+    await settle();
+    expect(state.rating?.actualMinutes).toBe(35);
+    expect($('[name=actualMinutes]').value).toBe('0:35');
+    expect(button().textContent).toBe('Start timer');
+  });
+
+  it('says when the running timer belongs to another card', async () => {
+    const { api, loaded } = fakeApi({ timer: { taskKey: 'trello:ZzZz9999', startedAt: at } });
+    const { shadow } = await mount(api, snapshot(), { loaded });
+    expect(shadow.textContent).toContain('A timer runs on another card');
+  });
+
+  it('collapses and remembers it', async () => {
+    const { api, loaded } = fakeApi();
+    const { shadow, setCollapsed } = await mount(api, snapshot(), { loaded });
+    const toggle = shadow.querySelector<HTMLButtonElement>('button.toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    toggle.click();
+    await settle();
+    expect(shadow.querySelector('form')!.hidden).toBe(true);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(setCollapsed).toHaveBeenCalledWith(true);
+  });
+
+  it('keeps the values when a save fails and says why', async () => {
+    const { api, state, loaded } = fakeApi();
+    api.save.mockRejectedValueOnce(new Error('Rating: note: Too big'));
+    const { $ } = await mount(api, snapshot(), { loaded });
+    type($<HTMLTextAreaElement>('[name=note]'), 'eerste');
+    await vi.advanceTimersByTimeAsync(500);
+    expect($('[data-testid=save-status]').textContent).toBe('Not saved: Rating: note: Too big');
+    $('[name=errorFree][value="true"]').click();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating).toMatchObject({ note: 'eerste', errorFree: true });
+  });
+});
