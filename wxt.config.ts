@@ -23,7 +23,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
     host_permissions: ['https://trello.com/*', 'https://app.asana.com/*', 'https://app.clickup.com/*'],
     optional_host_permissions: [
       'https://api.trello.com/*',
