@@ -1,6 +1,7 @@
 import { listVas } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { useAsync } from '../useAsync';
+import { PageStatusNotice } from './PageStatusNotice';
 
 export function Popup() {
   const { data: vas, error } = useAsync(() => listVas());
@@ -11,6 +12,7 @@ export function Popup() {
         <h1 style={{ margin: 0 }}>{t('popupTitle')}</h1>
         <a href={dashboardUrl} target="_blank">{t('openDashboard')}</a>
       </header>
+      <PageStatusNotice />
       {error && <p class="error" role="alert">{t('errorGeneric', error)}</p>}
       {!vas && !error && <p class="muted">{t('loading')}</p>}
       {vas?.length === 0 && (
