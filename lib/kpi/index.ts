@@ -1,0 +1,6 @@
+// The KPI engine: pure functions from ratings and a period to KPIs, targets and review agendas.
+// No browser, no database: the popup, dashboard and export read records and call these.
+export * from './periods';
+export * from './kpis';
+export * from './impact';
+export { OVERRUN_FACTOR, utcIso } from './tasks';

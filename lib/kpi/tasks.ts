@@ -1,0 +1,87 @@
+// Facts about one rated task that several KPIs and the review agenda share: when it was done,
+// whether it was late, how its actual time compares with the estimate. Written for hot loops:
+// instants are compared as UTC ISO text, and a day-only due date is turned into its end-of-day
+// instant once per distinct day, not once per task.
+import { tz } from '@date-fns/tz';
+import { addDays, parseISO, startOfDay } from 'date-fns';
+import type { Rating } from '../model';
+import { defaultTimeZone } from './periods';
+
+/** Ratings store `toISOString()` text; anything else (an offset, no milliseconds) is normalised. */
+export function utcIso(instant: string): string {
+  if (instant.length === 24 && instant.charCodeAt(23) === 90 /* Z */ && instant.charCodeAt(19) === 46 /* . */) return instant;
+  return new Date(instant).toISOString();
+}
+
+export interface TaskJudge {
+  readonly tolerance: number;
+  /**
+   * When the task was due, as a UTC ISO instant: the instant itself, or for a day-only due date
+   * the start of the next local day (the end of the due day).
+   */
+  dueMoment(dueAt: string): string;
+  /** true = done after the due date; null = no due date. */
+  isLate(rating: Pick<Rating, 'dueAt'>, doneIso: string): boolean | null;
+  /** actual ÷ estimate when both are > 0, else null (nothing to compare). */
+  ratio(rating: Pick<Rating, 'estimateMinutes' | 'actualMinutes'>): number | null;
+  /** actual > estimate × (1 + tolerance); null when there is no ratio. */
+  overTolerance(rating: Pick<Rating, 'estimateMinutes' | 'actualMinutes'>): boolean | null;
+}
+
+// Rates like 60 min × 1.2 land a hair off 72 in binary floating point; a task of exactly the
+// allowed time must count as within it.
+const EPSILON = 1e-9;
+
+/** actual ≥ 2 × estimate: the first item of a review. */
+export const OVERRUN_FACTOR = 2;
+
+interface Due { iso: string; dayOnly: boolean }
+
+export function createJudge(opts: { tolerance: number; timeZone?: string }): TaskJudge {
+  const ctx = { in: tz(opts.timeZone ?? defaultTimeZone()) };
+  const cache = new Map<string, Due>();
+  const tolerance = opts.tolerance;
+  const factor = 1 + tolerance;
+
+  function due(dueAt: string): Due {
+    let d = cache.get(dueAt);
+    if (d === undefined) {
+      const dayOnly = dueAt.length === 10; // `YYYY-MM-DD`
+      const iso = dayOnly
+        ? new Date(startOfDay(addDays(parseISO(dueAt, ctx), 1, ctx), ctx).getTime()).toISOString()
+        : utcIso(dueAt);
+      cache.set(dueAt, (d = { iso, dayOnly }));
+    }
+    return d;
+  }
+
+  const ratio: TaskJudge['ratio'] = (r) => {
+    const e = r.estimateMinutes;
+    const a = r.actualMinutes;
+    return e !== null && a !== null && e > 0 && a > 0 ? a / e : null;
+  };
+
+  return {
+    tolerance,
+    dueMoment: (dueAt) => due(dueAt).iso,
+    isLate: (r, doneIso) => {
+      if (r.dueAt === null) return null;
+      const d = due(r.dueAt);
+      // Done on the due day itself (until midnight) is on time; done at a due instant too.
+      return d.dayOnly ? doneIso >= d.iso : doneIso > d.iso;
+    },
+    ratio,
+    overTolerance: (r) => {
+      const e = r.estimateMinutes;
+      const a = r.actualMinutes;
+      return e !== null && a !== null && e > 0 && a > 0 ? a > e * factor + EPSILON : null;
+    },
+  };
+}
+
+/** The done instant as UTC ISO text if the task was done in [startIso, endIso), else null. */
+export function doneWithin(r: Pick<Rating, 'doneAt'>, startIso: string, endIso: string): string | null {
+  if (r.doneAt === null) return null; // open tasks are listed, not scored
+  const done = utcIso(r.doneAt);
+  return done >= startIso && done < endIso ? done : null;
+}
