@@ -4,3 +4,4 @@ export * from './periods';
 export * from './kpis';
 export * from './impact';
 export { OVERRUN_FACTOR, utcIso } from './tasks';
+export * from './categories';
