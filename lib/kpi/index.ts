@@ -5,3 +5,4 @@ export * from './kpis';
 export * from './impact';
 export { OVERRUN_FACTOR, utcIso } from './tasks';
 export * from './categories';
+export * from './targets';
