@@ -6,3 +6,4 @@ export * from './impact';
 export { OVERRUN_FACTOR, utcIso } from './tasks';
 export * from './categories';
 export * from './targets';
+export * from './review';

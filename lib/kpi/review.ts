@@ -1,0 +1,76 @@
+// The review meeting's automatic agenda for one VA and period: "could be better" (overruns first,
+// then late tasks, then tasks with errors) and "went well" (the best-rated tasks). The order only
+// depends on the tasks, never on the order they were read in, so a re-opened review looks the same.
+import { DEFAULT_SETTINGS, type Rating } from '../model';
+import { periodIso, type Period } from './periods';
+import { OVERRUN_FACTOR, createJudge, doneWithin } from './tasks';
+
+export type AgendaReason = 'overrun' | 'late' | 'error';
+
+export interface AgendaItem {
+  rating: Rating;
+  /** The done instant, UTC ISO. */
+  doneAt: string;
+  /** Why it is on the "could be better" list, most important first; empty for "went well". */
+  reasons: AgendaReason[];
+  /** actual ÷ estimate, when both are > 0. */
+  ratio: number | null;
+  /** How long after the due date it was done, in hours; null if not late. */
+  hoursLate: number | null;
+}
+
+export interface ReviewAgenda {
+  couldBeBetter: AgendaItem[];
+  wentWell: AgendaItem[];
+}
+
+export interface AgendaOptions {
+  tolerance?: number;
+  timeZone?: string;
+  /** How many best-rated tasks to list; 5 by default. "Could be better" lists every task. */
+  wentWellLimit?: number;
+  /** Lowest quality that counts as "went well"; 4 by default. */
+  wentWellMinQuality?: number;
+}
+
+const RANK: Record<AgendaReason, number> = { overrun: 0, late: 1, error: 2 };
+const byDoneThenId = (a: AgendaItem, b: AgendaItem) =>
+  a.doneAt < b.doneAt ? -1 : a.doneAt > b.doneAt ? 1 : a.rating.id < b.rating.id ? -1 : a.rating.id > b.rating.id ? 1 : 0;
+
+function worseFirst(a: AgendaItem, b: AgendaItem): number {
+  const ra = RANK[a.reasons[0]!];
+  const rb = RANK[b.reasons[0]!];
+  if (ra !== rb) return ra - rb;
+  if (ra === RANK.overrun && a.ratio !== b.ratio) return b.ratio! - a.ratio!;
+  if (ra === RANK.late && a.hoursLate !== b.hoursLate) return b.hoursLate! - a.hoursLate!;
+  return byDoneThenId(a, b);
+}
+
+/** Pass one VA's ratings; only tasks done in `period` are considered. */
+export function reviewAgenda(ratings: Iterable<Rating>, period: Period, options: AgendaOptions = {}): ReviewAgenda {
+  const judge = createJudge({ tolerance: options.tolerance ?? DEFAULT_SETTINGS.tolerance, timeZone: options.timeZone });
+  const { start, end } = periodIso(period);
+  const minQuality = options.wentWellMinQuality ?? 4;
+  const couldBeBetter: AgendaItem[] = [];
+  const good: AgendaItem[] = [];
+
+  for (const r of ratings) {
+    const done = doneWithin(r, start, end);
+    if (done === null) continue;
+    const ratio = judge.ratio(r);
+    const late = judge.isLate(r, done);
+    const reasons: AgendaReason[] = [];
+    if (ratio !== null && ratio >= OVERRUN_FACTOR) reasons.push('overrun');
+    if (late) reasons.push('late');
+    if (r.errorFree === false) reasons.push('error');
+    const hoursLate = late ? (Date.parse(done) - Date.parse(judge.dueMoment(r.dueAt!))) / 3_600_000 : null;
+    const item: AgendaItem = { rating: r, doneAt: done, reasons, ratio, hoursLate };
+    // A task with something to discuss is not also celebrated, whatever its quality.
+    if (reasons.length > 0) couldBeBetter.push(item);
+    else if (r.quality !== null && r.quality >= minQuality) good.push(item);
+  }
+
+  couldBeBetter.sort(worseFirst);
+  good.sort((a, b) => b.rating.quality! - a.rating.quality! || byDoneThenId(a, b));
+  return { couldBeBetter, wentWell: good.slice(0, options.wentWellLimit ?? 5) };
+}
