@@ -7,3 +7,4 @@ export { OVERRUN_FACTOR, utcIso } from './tasks';
 export * from './categories';
 export * from './targets';
 export * from './review';
+export * from './scorecard';
