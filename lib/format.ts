@@ -18,7 +18,7 @@ export const HIGHER_IS_BETTER: Record<KpiName, boolean | null> = {
   hoursFreed: true, cost: null, valueFreed: true,
 };
 
-export function formatKpi(kpi: KpiName, value: number | null, opts: { currency?: string; locale?: string } = {}): string {
+export function displayKpi(kpi: KpiName, value: number | null, opts: { currency?: string; locale?: string } = {}): string {
   if (value === null) return '—';
   const nf = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat(opts.locale, o).format(value);
   switch (KPI_UNITS[kpi]) {
@@ -31,13 +31,18 @@ export function formatKpi(kpi: KpiName, value: number | null, opts: { currency?:
   }
 }
 
-/** A change against the previous period, signed; rates as percentage points. */
-export function formatDelta(kpi: KpiName, delta: number | null, locale?: string): string {
-  if (delta === null) return '';
+/** A change in the units it is shown in (rates as percentage points), rounded as shown. */
+export function deltaAsShown(kpi: KpiName, delta: number): number {
   const unit = KPI_UNITS[kpi];
-  const value = unit === 'rate' ? delta * 100 : delta;
-  const text = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: unit === 'count' ? 0 : 1 }).format(value);
-  return unit === 'rate' ? `${text} pp` : text;
+  const scale = unit === 'count' ? 1 : 10;
+  return Math.round((unit === 'rate' ? delta * 100 : delta) * scale) / scale;
+}
+
+/** A change against the previous period, signed; rates as percentage points. */
+export function displayDelta(kpi: KpiName, delta: number | null, locale?: string): string {
+  if (delta === null) return '';
+  const text = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(deltaAsShown(kpi, delta));
+  return KPI_UNITS[kpi] === 'rate' ? `${text} pp` : text;
 }
 
 /** Targets for rates are typed as percentages (90) and stored as fractions (0.9). */

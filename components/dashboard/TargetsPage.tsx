@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { db, listVas, parseOrThrow } from '@/lib/db';
-import { KPI_UNITS, formatKpi, targetInputToValue } from '@/lib/format';
+import { KPI_UNITS, displayKpi, targetInputToValue } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { BUILTIN_CATEGORIES, KPI_NAMES, Target, newId, nowIso, type KpiName } from '@/lib/model';
 import { useAsync } from '../useAsync';
@@ -33,7 +33,7 @@ export function TargetsPage() {
       {data?.targets.length === 0 && <p class="empty">{t('targetsEmpty')}</p>}
       <ul class="stack" style={{ listStyle: 'none', padding: 0 }} data-testid="target-list">
         {data?.targets.map((target) => {
-          const text = `${kpiLabel(target.kpi)} ${target.op === '>=' ? t('targetOpAtLeast') : t('targetOpAtMost')} ${formatKpi(target.kpi, target.value)} · ${scopeText(target)}`;
+          const text = `${kpiLabel(target.kpi)} ${target.op === '>=' ? t('targetOpAtLeast') : t('targetOpAtMost')} ${displayKpi(target.kpi, target.value)} · ${scopeText(target)}`;
           return (
             <li key={target.id} class="card row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
               <span>{text}</span>

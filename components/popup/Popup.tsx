@@ -1,31 +1,44 @@
-import { listVas } from '@/lib/db';
+import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { loadSummary, type PeriodChoice } from '@/lib/summary';
 import { useAsync } from '../useAsync';
+import { ExportButtons } from './ExportButtons';
 import { PageStatusNotice } from './PageStatusNotice';
+import { PeriodPicker } from './PeriodPicker';
+import { VaCard } from './VaCard';
 
 export function Popup() {
-  const { data: vas, error } = useAsync(() => listVas());
+  const [choice, setChoice] = useState<PeriodChoice>({ kind: 'thisMonth' });
+  const { data: summary, error } = useAsync(() => loadSummary(choice), [JSON.stringify(choice)]);
   const dashboardUrl = browser.runtime.getURL('/dashboard.html');
+  const cards = summary?.cards ?? [];
+  const anyDone = cards.some((c) => (c.kpis.tasksDone ?? 0) > 0);
+
   return (
-    <div style={{ width: '380px', padding: '.8rem 1rem' }} class="stack">
+    <div class="popup stack">
       <header class="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
         <h1 style={{ margin: 0 }}>{t('popupTitle')}</h1>
         <a href={dashboardUrl} target="_blank">{t('openDashboard')}</a>
       </header>
       <PageStatusNotice />
       {error && <p class="error" role="alert">{t('errorGeneric', error)}</p>}
-      {!vas && !error && <p class="muted">{t('loading')}</p>}
-      {vas?.length === 0 && (
+      {!summary && !error && <p class="muted">{t('loading')}</p>}
+      {summary && cards.length === 0 && (
         <div class="empty" data-testid="popup-empty">
           <h2>{t('popupEmptyTitle')}</h2>
           <p>{t('popupEmptyBody')}</p>
           <a class="button primary" href={dashboardUrl} target="_blank">{t('popupAddFirstVa')}</a>
         </div>
       )}
-      {vas && vas.length > 0 && (
-        <ul class="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="popup-vas">
-          {vas.map((va) => <li key={va.id} class="card"><strong class="va-name">{va.name}</strong></li>)}
-        </ul>
+      {summary && cards.length > 0 && (
+        <>
+          <PeriodPicker value={choice} onChange={setChoice} />
+          {!anyDone && <p class="empty" data-testid="popup-no-ratings">{t('popupNoRatings')}</p>}
+          <div class="stack" data-testid="popup-vas">
+            {cards.map((card) => <VaCard key={card.va.id} card={card} />)}
+          </div>
+          <ExportButtons summary={summary} />
+        </>
       )}
     </div>
   );

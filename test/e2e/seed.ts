@@ -14,7 +14,7 @@ export function makeRatings(count: number, vaCount: number, end = new Date(), mo
   }));
   const span = months * 30 * 86_400_000;
   const ratings: Rating[] = Array.from({ length: count }, (_, i) => {
-    const done = new Date(end.getTime() - ((i * 7919) % span));
+    const done = new Date(end.getTime() - Math.floor((i / count) * span)); // evenly over the months
     const estimate = 30 + (i % 8) * 15;
     return {
       id: `trello:seed${i}`, platform: 'trello', taskId: `seed${i}`, vaId: vas[i % vaCount]!.id,
