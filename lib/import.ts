@@ -1,0 +1,323 @@
+// CSV import of ratings kept in a spreadsheet before (or our own export): columns are mapped
+// by header, every row is validated with the model's schemas, and nothing is written until
+// the user confirms the preview; then one transaction writes VAs, tasks and ratings.
+import { isValid, parseISO } from 'date-fns';
+import Papa from 'papaparse';
+import type { z } from 'zod';
+import { db as defaultDb, parseOrThrow, type ScorecardDb } from './db';
+import { BOM, unneutraliseCell } from './csv';
+import { t } from './i18n';
+import { RATINGS_CSV_COLUMNS, type RatingsCsvColumn } from './export';
+import { PLATFORMS, Rating, TaskRef, Va, nowIso, newId, type Platform } from './model';
+
+/** Friendlier spreadsheet headings accepted besides the export's own column names. */
+const ALIASES: Record<string, RatingsCsvColumn> = {
+  title: 'taskTitle', task: 'taskTitle', url: 'taskUrl', link: 'taskUrl', va: 'vaName',
+  estimate: 'estimateMinutes', actual: 'actualMinutes', due: 'dueAt', duedate: 'dueAt',
+  done: 'doneAt', donedate: 'doneAt', completed: 'doneAt', notes: 'note',
+};
+
+/** `Task Title`, `task_title` and `taskTitle` are the same column. */
+const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/[\s_.-]+/g, '');
+const HEADER_LOOKUP = new Map<string, RatingsCsvColumn>([
+  ...RATINGS_CSV_COLUMNS.map((c) => [normaliseHeader(c), c] as const),
+  ...Object.entries(ALIASES),
+]);
+
+const PLATFORM_HOSTS: Record<string, Platform> = { 'trello.com': 'trello', 'app.asana.com': 'asana', 'app.clickup.com': 'clickup' };
+
+export type VaMatch =
+  /** The file has no VA columns: an existing rating keeps its VA. */
+  | { kind: 'keep' }
+  | { kind: 'none' }
+  | { kind: 'existing'; id: string; name: string }
+  /** No VA has this name (case-insensitive): one is created on import. */
+  | { kind: 'new'; name: string };
+
+/** What one valid line will write. Only columns present in the file are set. */
+export interface ImportRow {
+  line: number;
+  key: string;
+  task: Partial<Pick<TaskRef, 'title' | 'url' | 'dueAt' | 'doneAt'>> & Pick<TaskRef, 'platform' | 'taskId'>;
+  rating: Partial<Omit<Rating, 'id' | 'platform' | 'taskId' | 'vaId' | 'createdAt' | 'updatedAt'>>;
+  va: VaMatch;
+  /** A rating for this task exists and will be updated. */
+  replaces: boolean;
+}
+
+export interface ImportProblem { line: number; reasons: string[] }
+
+export interface ImportPreview {
+  rows: ImportRow[];
+  problems: ImportProblem[];
+  /** Problems with the file as a whole (no header, missing columns): nothing can be imported. */
+  fileProblems: string[];
+  ignoredColumns: string[];
+  newVaNames: string[];
+  replacing: number;
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', 'ja', 'j', 'waar', 'wahr', '1', 'x']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', 'nee', 'onwaar', 'falsch', '0']);
+
+type Cell<T> = { value: T } | { error: string };
+
+function parseBool(text: string): Cell<boolean | null> {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === '') return { value: null };
+  if (TRUE_WORDS.has(trimmed)) return { value: true };
+  if (FALSE_WORDS.has(trimmed)) return { value: false };
+  return { error: t('data_errNotBoolean', text) };
+}
+
+function parseNumber(text: string): Cell<number | null> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { value: null };
+  // A decimal comma comes from Dutch spreadsheets; thousands separators are not guessed at.
+  if (!/^-?\d+(?:[.,]\d+)?$/.test(trimmed)) return { error: t('data_errNotNumber', text) };
+  return { value: Number(trimmed.replace(',', '.')) };
+}
+
+const ISO_START = /^\d{4}-\d{2}-\d{2}/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** ISO 8601; a date or time without an offset is local time, like the user's spreadsheet. */
+function parseDate(text: string, keepDateOnly: boolean): Cell<string | null> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { value: null };
+  const date = ISO_START.test(trimmed) ? parseISO(trimmed) : new Date(NaN);
+  if (!isValid(date)) return { error: t('data_errNotDate', text) };
+  return { value: keepDateOnly && DATE_ONLY.test(trimmed) ? trimmed : date.toISOString() };
+}
+
+function parseCounters(text: string): Cell<Record<string, number>> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { value: {} };
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return { value: value as Record<string, number> };
+  } catch { /* reported below */ }
+  return { error: t('data_errNotCounters', text) };
+}
+
+/** zod paths of the records, named as the file's columns. */
+const COLUMN_OF_FIELD: Record<string, string> = { title: 'taskTitle', url: 'taskUrl', key: 'taskId', id: 'taskId' };
+
+function reasonsOf(error: z.ZodError): string[] {
+  return error.issues.map((i) => {
+    const field = i.path.length ? String(i.path[0]) : '';
+    const column = COLUMN_OF_FIELD[field] ?? field;
+    const rest = i.path.slice(1).map(String).join('.');
+    return `${column}${rest ? `.${rest}` : ''}: ${i.message}`;
+  });
+}
+
+/** The task and rating a row turns into, on top of what is stored (one code path for preview and commit). */
+function buildRecords(row: ImportRow, task: TaskRef | undefined, rating: Rating | undefined, vaId: string | null, now: string) {
+  const dates = { ...('dueAt' in row.task ? { dueAt: row.task.dueAt } : {}), ...('doneAt' in row.task ? { doneAt: row.task.doneAt } : {}) };
+  return {
+    task: { title: '', ...task, ...row.task, key: row.key, updatedAt: now },
+    rating: {
+      dueAt: task?.dueAt ?? null,
+      doneAt: task?.doneAt ?? null,
+      ...rating,
+      ...row.rating,
+      ...dates,
+      vaId: row.va.kind === 'keep' ? rating?.vaId ?? null : vaId,
+      id: row.key,
+      platform: row.task.platform,
+      taskId: row.task.taskId,
+      createdAt: rating?.createdAt ?? now,
+      updatedAt: now,
+    },
+  };
+}
+
+/** Lines of each record's first character, counted once through the file. */
+function lineCounter(text: string) {
+  let offset = 0;
+  let line = 1;
+  return (upTo: number) => {
+    for (; offset < upTo; offset++) if (text.charCodeAt(offset) === 10) line++;
+    return line;
+  };
+}
+
+/** Picks `,`, `;` or tab from the header line, which has no quoted delimiters in practice. */
+function detectDelimiter(text: string): string {
+  const first = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+/** Reads the file and checks every row; writes nothing. */
+export async function previewImport(fileText: string, d: ScorecardDb = defaultDb): Promise<ImportPreview> {
+  const text = fileText.startsWith(BOM) ? fileText.slice(BOM.length) : fileText;
+  const preview: ImportPreview = { rows: [], problems: [], fileProblems: [], ignoredColumns: [], newVaNames: [], replacing: 0 };
+
+  const records: { line: number; cells: string[]; error?: string }[] = [];
+  const lineAt = lineCounter(text);
+  let start = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: detectDelimiter(text),
+    step: (result) => {
+      const line = lineAt(start);
+      start = result.meta.cursor;
+      const cells = result.data;
+      if (cells.every((c) => c.trim() === '')) return; // blank line
+      records.push({ line, cells, ...(result.errors[0] ? { error: result.errors[0].message } : {}) });
+    },
+  });
+
+  const header = records.shift();
+  if (!header) {
+    preview.fileProblems.push(t('data_errFileEmpty'));
+    return preview;
+  }
+  const columns = header.cells.map((h) => HEADER_LOOKUP.get(normaliseHeader(h)) ?? null);
+  preview.ignoredColumns = header.cells.filter((_, i) => columns[i] === null).map((h) => h.trim()).filter(Boolean);
+  const duplicated = columns.filter((c, i) => c !== null && columns.indexOf(c) !== i);
+  if (duplicated.length) preview.fileProblems.push(t('data_errDuplicateColumn', duplicated.join(', ')));
+  const has = (c: RatingsCsvColumn) => columns.includes(c);
+  if (!has('taskId')) preview.fileProblems.push(t('data_errNeedTaskId'));
+  if (!has('platform') && !has('taskUrl')) preview.fileProblems.push(t('data_errNeedPlatform'));
+  if (preview.fileProblems.length) return preview;
+  const hasVaColumn = has('vaId') || has('vaName');
+
+  const vas = await d.vas.toArray();
+  const vaById = new Map(vas.map((v) => [v.id, v]));
+  const vaByName = new Map(vas.map((v) => [v.name.trim().toLocaleLowerCase(), v]));
+
+  // First pass: cells to typed values; the second checks the records against what is stored.
+  const candidates: { row: ImportRow; reasons: string[] }[] = [];
+  for (const record of records) {
+    const reasons: string[] = [];
+    if (record.error) reasons.push(record.error);
+    if (record.cells.length !== columns.length) {
+      reasons.push(t('data_errCellCount', [record.cells.length, columns.length]));
+      preview.problems.push({ line: record.line, reasons });
+      continue;
+    }
+    const cell = new Map<RatingsCsvColumn, string>();
+    columns.forEach((c, i) => { if (c) cell.set(c, unneutraliseCell(record.cells[i] ?? '')); });
+    const take = <T>(column: RatingsCsvColumn, parse: (text: string) => Cell<T>, apply: (value: T) => void) => {
+      const text = cell.get(column);
+      if (text === undefined) return;
+      const parsed = parse(text);
+      if ('error' in parsed) reasons.push(`${column}: ${parsed.error}`);
+      else apply(parsed.value);
+    };
+
+    const url = cell.get('taskUrl')?.trim() ?? '';
+    let platform = cell.get('platform')?.trim().toLowerCase() ?? '';
+    if (!platform && url) {
+      try { platform = PLATFORM_HOSTS[new URL(url).hostname] ?? ''; } catch { /* the URL check says why */ }
+    }
+    if (!(PLATFORMS as readonly string[]).includes(platform)) {
+      reasons.push(`platform: ${platform ? t('data_errPlatform', [platform, PLATFORMS.join(', ')]) : t('data_errMissing')}`);
+    }
+    const taskId = cell.get('taskId')?.trim() ?? '';
+    if (!taskId) reasons.push(`taskId: ${t('data_errMissing')}`);
+
+    const row: ImportRow = {
+      line: record.line, key: `${platform}:${taskId}`,
+      task: { platform: platform as Platform, taskId }, rating: {},
+      va: hasVaColumn ? { kind: 'none' } : { kind: 'keep' }, replaces: false,
+    };
+    if (cell.has('taskTitle')) row.task.title = cell.get('taskTitle')!; // as typed: spaces may matter to the owner
+    if (url) row.task.url = url;
+    take('dueAt', (v) => parseDate(v, true), (v) => { row.task.dueAt = v; });
+    take('doneAt', (v) => parseDate(v, false), (v) => { row.task.doneAt = v; });
+    take('category', (v) => ({ value: v.trim().toLowerCase() || 'other' }), (v) => { row.rating.category = v; });
+    for (const c of ['estimateMinutes', 'actualMinutes', 'quality', 'remindersNeeded'] as const) {
+      take(c, parseNumber, (v) => { row.rating[c] = v; });
+    }
+    for (const c of ['errorFree', 'followedBriefing', 'delaysFlagged', 'proactive'] as const) {
+      take(c, parseBool, (v) => { row.rating[c] = v; });
+    }
+    take('note', (v) => ({ value: v }), (v) => { row.rating.note = v; });
+    take('counters', parseCounters, (v) => { row.rating.counters = v; });
+
+    // The VA: a known vaId wins, else the name (case-insensitive), else a new VA of that name.
+    const vaId = cell.get('vaId')?.trim() ?? '';
+    const vaName = cell.get('vaName')?.trim() ?? '';
+    const byId = vaId ? vaById.get(vaId) : undefined;
+    const byName = vaName ? vaByName.get(vaName.toLocaleLowerCase()) : undefined;
+    if (byId) row.va = { kind: 'existing', id: byId.id, name: byId.name };
+    else if (byName) row.va = { kind: 'existing', id: byName.id, name: byName.name };
+    else if (vaName) {
+      const name = Va.shape.name.safeParse(vaName);
+      if (name.success) row.va = { kind: 'new', name: name.data };
+      else reasons.push(`vaName: ${name.error.issues[0]?.message ?? ''}`);
+    } else if (vaId) reasons.push(`vaId: ${t('data_errUnknownVaId', vaId)}`);
+    candidates.push({ row, reasons });
+  }
+
+  const keys = candidates.map((c) => c.row.key);
+  const [tasks, ratings] = await Promise.all([d.tasks.bulkGet(keys), d.ratings.bulkGet(keys)]);
+  const firstLineOf = new Map<string, number>();
+  const newVaNames = new Map<string, string>();
+  const now = nowIso();
+  candidates.forEach(({ row, reasons }, i) => {
+    if (reasons.length === 0) {
+      const first = firstLineOf.get(row.key);
+      if (first !== undefined) reasons.push(t('data_errDuplicateRow', [row.key, first]));
+    }
+    if (reasons.length === 0) {
+      // Validate the records exactly as commit will build them, on top of what is stored.
+      const vaId = row.va.kind === 'existing' ? row.va.id : row.va.kind === 'new' ? 'new-va' : null;
+      const built = buildRecords(row, tasks[i], ratings[i], vaId, now);
+      const taskResult = TaskRef.safeParse(built.task);
+      const ratingResult = Rating.safeParse(built.rating);
+      if (!taskResult.success) reasons.push(...reasonsOf(taskResult.error));
+      if (!ratingResult.success) reasons.push(...reasonsOf(ratingResult.error));
+    }
+    if (reasons.length) {
+      preview.problems.push({ line: row.line, reasons: [...new Set(reasons)] });
+      return;
+    }
+    firstLineOf.set(row.key, row.line);
+    row.replaces = ratings[i] !== undefined;
+    if (row.replaces) preview.replacing++;
+    if (row.va.kind === 'new') newVaNames.set(row.va.name.toLocaleLowerCase(), row.va.name);
+    preview.rows.push(row);
+  });
+  preview.problems.sort((a, b) => a.line - b.line);
+  preview.newVaNames = [...newVaNames.values()];
+  return preview;
+}
+
+export interface ImportResult { imported: number; createdVas: number }
+
+/**
+ * Writes the valid rows of a preview: VAs to create, tasks and ratings, all in one
+ * transaction, so a failure imports nothing. Matching is redone inside it, so a VA added
+ * since the preview is reused rather than duplicated.
+ */
+export async function commitImport(rows: readonly ImportRow[], d: ScorecardDb = defaultDb): Promise<ImportResult> {
+  return d.transaction('rw', d.vas, d.tasks, d.ratings, async () => {
+    const now = nowIso();
+    const byName = new Map((await d.vas.toArray()).map((v) => [v.name.trim().toLocaleLowerCase(), v.id]));
+    let createdVas = 0;
+    for (const row of rows) {
+      if (row.va.kind !== 'new' || byName.has(row.va.name.toLocaleLowerCase())) continue;
+      const va = parseOrThrow(Va, { id: newId(), name: row.va.name, createdAt: now, updatedAt: now }, 'VA');
+      await d.vas.add(va);
+      byName.set(va.name.toLocaleLowerCase(), va.id);
+      createdVas++;
+    }
+    const keys = rows.map((r) => r.key);
+    const [tasks, ratings] = await Promise.all([d.tasks.bulkGet(keys), d.ratings.bulkGet(keys)]);
+    const built = rows.map((row, i) => {
+      const vaId = row.va.kind === 'existing' ? row.va.id : row.va.kind === 'new' ? byName.get(row.va.name.toLocaleLowerCase())! : null;
+      const { task, rating } = buildRecords(row, tasks[i], ratings[i], vaId, now);
+      return {
+        task: parseOrThrow(TaskRef, task, t('data_line', row.line)),
+        rating: parseOrThrow(Rating, rating, t('data_line', row.line)),
+      };
+    });
+    await d.tasks.bulkPut(built.map((b) => b.task));
+    await d.ratings.bulkPut(built.map((b) => b.rating));
+    return { imported: built.length, createdVas };
+  });
+}
