@@ -27,7 +27,9 @@ class KpiSums {
   briefingAnswered = 0; briefingFollowed = 0;
   qualityCount = 0; qualitySum = 0;
   estimateSum = 0; actualSumRated = 0; within = 0; overruns = 0;
-  ratios: number[] = [];
+  // Per-task ratios for the median, in a growable typed array: no boxing, no copy to select in.
+  ratios = new Float64Array(64);
+  rated = 0;
   actualCount = 0; actualMinutes = 0;
   proactiveAnswered = 0; proactive = 0;
   remindersCount = 0; remindersSum = 0; noReminder = 0;
@@ -45,7 +47,12 @@ class KpiSums {
     if (ratio !== null) {
       this.estimateSum += r.estimateMinutes!;
       this.actualSumRated += r.actualMinutes!;
-      this.ratios.push(ratio);
+      if (this.rated === this.ratios.length) {
+        const grown = new Float64Array(this.rated * 2);
+        grown.set(this.ratios);
+        this.ratios = grown;
+      }
+      this.ratios[this.rated++] = ratio;
       if (!over) this.within++;
       if (ratio >= OVERRUN_FACTOR) this.overruns++;
     }
@@ -66,7 +73,7 @@ class KpiSums {
   kpis(hourlyRate: number | null, ownerHourlyValue: number | null): Kpis {
     const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
     const impact = impactOf(this.actualCount > 0 ? this.actualMinutes : null, hourlyRate, ownerHourlyValue);
-    const rated = this.ratios.length;
+    const rated = this.rated;
     return {
       tasksDone: this.tasksDone,
       onTimeRate: share(this.onTime, this.withDue),
@@ -74,7 +81,7 @@ class KpiSums {
       briefingRate: share(this.briefingFollowed, this.briefingAnswered),
       qualityAvg: share(this.qualitySum, this.qualityCount),
       estimateRatio: share(this.actualSumRated, this.estimateSum),
-      medianTaskRatio: median(this.ratios),
+      medianTaskRatio: median(this.ratios.subarray(0, rated)),
       withinEstimateRate: share(this.within, rated),
       overruns: rated > 0 ? this.overruns : null,
       hoursLogged: impact.hoursFreed,
@@ -89,12 +96,37 @@ class KpiSums {
   }
 }
 
-function median(values: number[]): number | null {
+/** Median by selection (average linear time); reorders `values`, which the caller owns. */
+function median(values: Float64Array): number | null {
   const n = values.length;
   if (n === 0) return null;
-  const sorted = Float64Array.from(values).sort(); // typed arrays sort numerically
   const mid = n >> 1;
-  return n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const upper = select(values, mid);
+  if (n % 2) return upper;
+  // After selecting, everything left of `mid` is ≤ the upper middle: its maximum is the lower one.
+  let lower = values[0]!;
+  for (let i = 1; i < mid; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
+}
+
+/** Hoare's quickselect: puts the k-th smallest value at index k and returns it. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) { const t = a[i]!; a[i] = a[j]!; a[j] = t; i++; j--; }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
 }
 
 const settingsOf = (o: KpiOptions) => ({

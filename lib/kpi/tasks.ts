@@ -35,24 +35,27 @@ const EPSILON = 1e-9;
 /** actual ≥ 2 × estimate: the first item of a review. */
 export const OVERRUN_FACTOR = 2;
 
-interface Due { iso: string; dayOnly: boolean }
+// Day-only due dates repeat across tasks and calls (the popup asks for this month and the last);
+// instants rarely repeat, so only days are cached: per zone, a day's end never changes.
+const dayEndsByZone = new Map<string, Map<string, string>>();
+const MAX_CACHED_DAYS = 20_000;
 
 export function createJudge(opts: { tolerance: number; timeZone?: string }): TaskJudge {
-  const ctx = { in: tz(opts.timeZone ?? defaultTimeZone()) };
-  const cache = new Map<string, Due>();
+  const zone = opts.timeZone ?? defaultTimeZone();
+  const ctx = { in: tz(zone) };
+  let cached = dayEndsByZone.get(zone);
+  if (cached === undefined || cached.size > MAX_CACHED_DAYS) dayEndsByZone.set(zone, (cached = new Map()));
+  const dayEnds = cached;
   const tolerance = opts.tolerance;
   const factor = 1 + tolerance;
 
-  function due(dueAt: string): Due {
-    let d = cache.get(dueAt);
-    if (d === undefined) {
-      const dayOnly = dueAt.length === 10; // `YYYY-MM-DD`
-      const iso = dayOnly
-        ? new Date(startOfDay(addDays(parseISO(dueAt, ctx), 1, ctx), ctx).getTime()).toISOString()
-        : utcIso(dueAt);
-      cache.set(dueAt, (d = { iso, dayOnly }));
+  function dayEnd(day: string): string {
+    let end = dayEnds.get(day);
+    if (end === undefined) {
+      end = new Date(startOfDay(addDays(parseISO(day, ctx), 1, ctx), ctx).getTime()).toISOString();
+      dayEnds.set(day, end);
     }
-    return d;
+    return end;
   }
 
   const ratio: TaskJudge['ratio'] = (r) => {
@@ -63,12 +66,12 @@ export function createJudge(opts: { tolerance: number; timeZone?: string }): Tas
 
   return {
     tolerance,
-    dueMoment: (dueAt) => due(dueAt).iso,
+    dueMoment: (dueAt) => (dueAt.length === 10 ? dayEnd(dueAt) : utcIso(dueAt)),
     isLate: (r, doneIso) => {
-      if (r.dueAt === null) return null;
-      const d = due(r.dueAt);
-      // Done on the due day itself (until midnight) is on time; done at a due instant too.
-      return d.dayOnly ? doneIso >= d.iso : doneIso > d.iso;
+      const dueAt = r.dueAt;
+      if (dueAt === null) return null;
+      // `YYYY-MM-DD`: done before the next local day starts is on time. An instant: done by then.
+      return dueAt.length === 10 ? doneIso >= dayEnd(dueAt) : doneIso > utcIso(dueAt);
     },
     ratio,
     overTolerance: (r) => {

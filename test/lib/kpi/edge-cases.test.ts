@@ -104,3 +104,22 @@ describe('edge cases', () => {
     expect(k.withinEstimateRate).toBe(0.5);
   });
 });
+
+describe('median task ratio', () => {
+  // 61 and 60 tasks with scattered ratios (ties included), in a scrambled order.
+  const ratiosOf = (n: number) => Array.from({ length: n }, (_, i) => ((i * 37) % 23) / 10 + 0.2);
+  const tasks = (rs: number[]) => rs.map((r, i) => rating(`r${i}`, 'va-sanne', 'email', { est: 100, act: r * 100, done }));
+  const sortedMiddle = (rs: number[]) => {
+    const s = [...rs].sort((a, b) => a - b);
+    return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+
+  it('is the middle task for an odd count and the mean of the two middle ones for an even count', () => {
+    for (const n of [61, 60, 2, 1]) {
+      const rs = ratiosOf(n);
+      expect(computeKpis(tasks(rs), november, opts).medianTaskRatio, `n=${n}`).toBeCloseTo(sortedMiddle(rs), 10);
+    }
+    // Two tasks at 1× and 3×: half way, though no task took 2×.
+    expect(computeKpis(tasks([1, 3]), november, opts).medianTaskRatio).toBe(2);
+  });
+});
