@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import { t } from '@/lib/i18n';
+import { DataPage } from './DataPage';
 import { SettingsPage } from './SettingsPage';
 import { TargetsPage } from './TargetsPage';
 import { VasPage } from './VasPage';
@@ -12,6 +13,7 @@ const SECTIONS: Section[] = [
   { id: 'vas', label: () => t('navVas'), Page: VasPage },
   { id: 'targets', label: () => t('navTargets'), Page: TargetsPage },
   { id: 'settings', label: () => t('navSettings'), Page: SettingsPage },
+  { id: 'data', label: () => t('data_nav'), Page: DataPage },
 ];
 
 const fromHash = () => SECTIONS.find((s) => `#${s.id}` === location.hash) ?? SECTIONS[0]!;

@@ -1,0 +1,396 @@
+import { addDays, parseISO, startOfDay } from 'date-fns';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { backupBlob, createBackup, deleteAllData, parseBackup, restoreBackup, TABLE_NAMES,
+  type Backup, type BackupProblem, type RestoreMode, type RestoreReport, type TableName } from '@/lib/backup';
+import { resolveDelimiter } from '@/lib/csv';
+import { db, listVas } from '@/lib/db';
+import { datedFilename, downloadBlob } from '@/lib/download';
+import { exportRatingsCsv } from '@/lib/export';
+import { t, type MessageKey } from '@/lib/i18n';
+import { commitImport, previewImport, type ImportPreview } from '@/lib/import';
+import type { Settings } from '@/lib/model';
+import { getSettings, saveSettings } from '@/lib/settings';
+import { useAsync } from '../useAsync';
+
+/** Lists past this length are cut: a screen of problems is enough to fix a file. */
+const MAX_LISTED = 200;
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** chrome.i18n has no plural rules; "1 rating" and "5 ratings" are two messages. */
+const plural = (n: number, one: MessageKey, other: MessageKey, extra: (string | number)[] = []) =>
+  t(n === 1 ? one : other, [n, ...extra]);
+
+const TABLE_LABEL: Record<TableName, MessageKey> = {
+  vas: 'data_table_vas', tasks: 'data_table_tasks', ratings: 'data_table_ratings', reviews: 'data_table_reviews',
+  impact: 'data_table_impact', targets: 'data_table_targets', categories: 'data_table_categories',
+};
+
+/** The dashboard's data section: export, backup / restore, CSV import, delete. */
+export function DataPage() {
+  // Bumped after an import, restore or delete so the export's VA list and counts reload.
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
+  return (
+    <section class="stack" aria-labelledby="data-heading" data-testid="data-page">
+      <h2 id="data-heading">{t('data_heading')}</h2>
+      <ExportCard version={version} />
+      <BackupCard />
+      <RestoreCard onChanged={changed} />
+      <ImportCard onChanged={changed} />
+      <DeleteCard onChanged={changed} />
+    </section>
+  );
+}
+
+function Card({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <div class="card stack" role="group" aria-labelledby={id} data-testid={id.replace(/-heading$/, '')}>
+      <h3 id={id}>{title}</h3>
+      {children}
+    </div>
+  );
+}
+
+/** A polite status line for screen readers; errors are alerts. */
+function Status({ error, message }: { error?: string | null; message?: string | null }) {
+  return (
+    <>
+      {error && <p class="error" role="alert">{error}</p>}
+      <p role="status" aria-live="polite" class="muted">{message ?? ''}</p>
+    </>
+  );
+}
+
+/** Confirms a destructive step in place; focus moves to it so the keyboard user lands there. */
+function Confirm({ text, confirmLabel, onConfirm, onCancel }: { text: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const textId = useId();
+  // Cancel gets the focus: Enter on a freshly shown question must not destroy data.
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div class="card stack" role="alertdialog" aria-label={confirmLabel} aria-describedby={textId} style={{ background: 'var(--soft)' }}>
+      <p id={textId}>{text}</p>
+      <div class="row">
+        <button type="button" class="primary" onClick={onConfirm}>{confirmLabel}</button>
+        <button type="button" ref={ref} onClick={onCancel}>{t('data_cancel')}</button>
+      </div>
+    </div>
+  );
+}
+
+function ExportCard({ version }: { version: number }) {
+  const { data } = useAsync(async () => {
+    const [vas, settings, count] = await Promise.all([listVas(db, { includeArchived: true }), getSettings(), db.ratings.count()]);
+    return { vas, settings, count };
+  }, [version]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [vaId, setVaId] = useState('');
+  const [delimiter, setDelimiter] = useState<Settings['csvDelimiter'] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = delimiter ?? data?.settings.csvDelimiter ?? 'auto';
+
+  async function changeDelimiter(value: Settings['csvDelimiter']) {
+    setDelimiter(value);
+    await saveSettings({ csvDelimiter: value }).catch((e: unknown) => setError(t('errorGeneric', errorText(e))));
+  }
+
+  async function exportCsv(e: Event) {
+    e.preventDefault();
+    setError(null);
+    if (from && to && to < from) { setError(t('data_errPeriod')); return; }
+    setBusy(true);
+    setMessage(t('data_exporting', 0));
+    try {
+      const { blob, rows } = await exportRatingsCsv({
+        startIso: from ? startOfDay(parseISO(from)).toISOString() : null,
+        endIso: to ? addDays(startOfDay(parseISO(to)), 1).toISOString() : null,
+        vaId: vaId || null,
+      }, { delimiter: resolveDelimiter(chosen), onProgress: (n) => setMessage(t('data_exporting', n)) });
+      if (rows === 0) {
+        setMessage(t('data_exportNone'));
+      } else {
+        downloadBlob(blob, datedFilename('va-scorecard-ratings', 'csv'));
+        setMessage(plural(rows, 'data_exportDoneOne', 'data_exportDone'));
+      }
+    } catch (err) {
+      setMessage(null);
+      setError(t('errorGeneric', errorText(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card id="data-export-heading" title={t('data_exportHeading')}>
+      <p class="muted">{t('data_exportHelp')}</p>
+      {data?.count === 0 && <p class="empty" data-testid="data-export-empty">{t('data_exportEmpty')}</p>}
+      <form class="row" onSubmit={exportCsv}>
+        <label>{t('data_from')}<input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
+        <label>{t('data_to')}<input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} /></label>
+        <label>{t('data_va')}
+          <select name="exportVa" value={vaId} onChange={(e) => setVaId(e.currentTarget.value)}>
+            <option value="">{t('data_allVas')}</option>
+            {data?.vas.map((va) => <option key={va.id} value={va.id}>{va.name}</option>)}
+          </select>
+        </label>
+        <label>{t('data_delimiter')}
+          <select name="delimiter" value={chosen} onChange={(e) => changeDelimiter(e.currentTarget.value as Settings['csvDelimiter'])}>
+            <option value="auto">{t('data_delimiterAuto', resolveDelimiter('auto') === ';' ? t('data_semicolon') : t('data_comma'))}</option>
+            <option value=",">{t('data_comma')}</option>
+            <option value=";">{t('data_semicolonExcel')}</option>
+          </select>
+        </label>
+        <button type="submit" class="primary" disabled={busy}>{t('data_exportButton')}</button>
+      </form>
+      <Status error={error} message={message} />
+    </Card>
+  );
+}
+
+function BackupCard() {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function download() {
+    setBusy(true);
+    setError(null);
+    try {
+      const backup = await createBackup();
+      downloadBlob(backupBlob(backup), datedFilename('va-scorecard-backup', 'json'));
+      setMessage(t('data_backupDone', [backup.tables.ratings.length, backup.tables.vas.length]));
+    } catch (err) {
+      setError(t('errorGeneric', errorText(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card id="data-backup-heading" title={t('data_backupHeading')}>
+      <p class="muted">{t('data_backupHelp')}</p>
+      <div class="row"><button type="button" class="primary" disabled={busy} onClick={download}>{t('data_backupButton')}</button></div>
+      <Status error={error} message={message} />
+    </Card>
+  );
+}
+
+/** "… and 12 more" under a list cut at MAX_LISTED. */
+function MoreLine({ total }: { total: number }) {
+  const hidden = total - MAX_LISTED;
+  return hidden > 0 ? <p class="muted">{t('data_andMore', hidden)}</p> : null;
+}
+
+function ProblemList({ problems }: { problems: BackupProblem[] }) {
+  return (
+    <div role="alert" class="stack">
+      <p class="error">{t('data_restoreInvalid', problems.length)}</p>
+      <ul data-testid="data-restore-problems">
+        {problems.slice(0, MAX_LISTED).map((p, i) => (
+          <li key={i}><code>{p.path || t('data_wholeFile')}</code>{p.record && <> ({p.record})</>}: {p.message}</li>
+        ))}
+      </ul>
+      <MoreLine total={problems.length} />
+    </div>
+  );
+}
+
+function RestoreReportTable({ report }: { report: RestoreReport }) {
+  return (
+    <table data-testid="data-restore-report">
+      <caption class="muted">{report.settingsRestored ? t('data_restoreDoneSettings') : t('data_restoreDone')}</caption>
+      <thead><tr><th scope="col">{t('data_colData')}</th><th scope="col">{t('data_colRestored')}</th>{report.mode === 'merge' && <th scope="col">{t('data_colKept')}</th>}</tr></thead>
+      <tbody>
+        {TABLE_NAMES.map((name) => (
+          <tr key={name}>
+            <th scope="row" style={{ textAlign: 'left' }}>{t(TABLE_LABEL[name])}</th>
+            <td>{report.tables[name].written}</td>
+            {report.mode === 'merge' && <td>{report.tables[name].kept}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RestoreCard({ onChanged }: { onChanged: () => void }) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [mode, setMode] = useState<RestoreMode>('merge');
+  const [problems, setProblems] = useState<BackupProblem[] | null>(null);
+  const [pending, setPending] = useState<Backup | null>(null);
+  const [report, setReport] = useState<RestoreReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function apply(backup: Backup) {
+    setPending(null);
+    setBusy(true);
+    try {
+      setReport(await restoreBackup(backup, mode));
+      if (fileRef.current) fileRef.current.value = '';
+      onChanged();
+    } catch (err) {
+      setError(t('data_restoreFailed', errorText(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function start(e: Event) {
+    e.preventDefault();
+    setProblems(null); setReport(null); setError(null);
+    const file = fileRef.current?.files?.[0];
+    if (!file) { setError(t('data_chooseFile')); return; }
+    const parsed = parseBackup(await file.text());
+    if (!parsed.ok) { setProblems(parsed.problems); return; }
+    if (mode === 'replace') setPending(parsed.backup);
+    else await apply(parsed.backup);
+  }
+
+  return (
+    <Card id="data-restore-heading" title={t('data_restoreHeading')}>
+      <p class="muted">{t('data_restoreHelp')}</p>
+      <form class="stack" onSubmit={start}>
+        <label>{t('data_backupFile')}<input ref={fileRef} type="file" name="backupFile" accept=".json,application/json" /></label>
+        <fieldset>
+          <legend>{t('data_restoreMode')}</legend>
+          <label style={{ flexDirection: 'row', alignItems: 'center' }}>
+            <input type="radio" name="restoreMode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+            {t('data_modeMerge')}
+          </label>
+          <label style={{ flexDirection: 'row', alignItems: 'center', marginLeft: '1rem' }}>
+            <input type="radio" name="restoreMode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+            {t('data_modeReplace')}
+          </label>
+        </fieldset>
+        <div class="row"><button type="submit" disabled={busy || pending !== null}>{t('data_restoreButton')}</button></div>
+      </form>
+      {pending && (
+        <Confirm
+          text={t('data_replaceConfirm', [pending.exportedAt.slice(0, 10), pending.tables.ratings.length])}
+          confirmLabel={t('data_replaceConfirmButton')}
+          onConfirm={() => apply(pending)}
+          onCancel={() => setPending(null)}
+        />
+      )}
+      {problems && <ProblemList problems={problems} />}
+      {report && <RestoreReportTable report={report} />}
+      <Status error={error} message={busy ? t('data_working') : null} />
+    </Card>
+  );
+}
+
+function ImportCard({ onChanged }: { onChanged: () => void }) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  function reset() {
+    setPreview(null);
+    if (fileRef.current) fileRef.current.value = '';
+  }
+
+  async function read() {
+    setMessage(null); setError(null); setPreview(null);
+    const file = fileRef.current?.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    try {
+      setPreview(await previewImport(await file.text()));
+    } catch (err) {
+      setError(t('errorGeneric', errorText(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function confirm() {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const result = await commitImport(preview.rows);
+      reset();
+      onChanged();
+      setMessage(plural(result.imported, 'data_importDoneOne', 'data_importDone', [result.createdVas]));
+    } catch (err) {
+      setError(t('data_importFailed', errorText(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const valid = preview?.rows.length ?? 0;
+  return (
+    <Card id="data-import-heading" title={t('data_importHeading')}>
+      <p class="muted">{t('data_importHelp')}</p>
+      <label>{t('data_importFile')}<input ref={fileRef} type="file" name="importFile" accept=".csv,text/csv" onChange={read} /></label>
+      {preview && (
+        <div class="stack" data-testid="data-import-preview">
+          {preview.fileProblems.length > 0 ? (
+            <div role="alert">
+              <p class="error">{t('data_importFileInvalid')}</p>
+              <ul>{preview.fileProblems.map((p) => <li key={p}>{p}</li>)}</ul>
+            </div>
+          ) : (
+            <>
+              <p><strong>{plural(valid, 'data_importReadyOne', 'data_importReady')}</strong>{preview.replacing > 0 && <> {t('data_importReplacing', preview.replacing)}</>}</p>
+              {preview.newVaNames.length > 0 && <p>{t('data_importNewVas', preview.newVaNames.join(', '))}</p>}
+              {preview.ignoredColumns.length > 0 && <p class="muted">{t('data_importIgnored', preview.ignoredColumns.join(', '))}</p>}
+              {preview.problems.length > 0 && (
+                <table data-testid="data-import-problems">
+                  <caption style={{ textAlign: 'left' }} class="error">{t('data_importSkipped', preview.problems.length)}</caption>
+                  <thead><tr><th scope="col">{t('data_colLine')}</th><th scope="col" style={{ textAlign: 'left' }}>{t('data_colProblem')}</th></tr></thead>
+                  <tbody>
+                    {preview.problems.slice(0, MAX_LISTED).map((p) => (
+                      <tr key={p.line}><td>{p.line}</td><td>{p.reasons.join('; ')}</td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <MoreLine total={preview.problems.length} />
+            </>
+          )}
+          <div class="row">
+            {valid > 0 && <button type="button" class="primary" disabled={busy} onClick={confirm}>{plural(valid, 'data_importButtonOne', 'data_importButton')}</button>}
+            <button type="button" onClick={reset}>{t('data_cancel')}</button>
+          </div>
+        </div>
+      )}
+      <Status error={error} message={message ?? (busy ? t('data_working') : null)} />
+    </Card>
+  );
+}
+
+function DeleteCard({ onChanged }: { onChanged: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove() {
+    setConfirming(false);
+    try {
+      await deleteAllData();
+      setMessage(t('data_deleteDone'));
+      onChanged();
+    } catch (err) {
+      setError(t('errorGeneric', errorText(err)));
+    }
+  }
+
+  return (
+    <Card id="data-delete-heading" title={t('data_deleteHeading')}>
+      <p class="muted">{t('data_deleteHelp')}</p>
+      {confirming
+        ? <Confirm text={t('data_deleteConfirm')} confirmLabel={t('data_deleteConfirmButton')} onConfirm={remove} onCancel={() => setConfirming(false)} />
+        : <div class="row"><button type="button" onClick={() => { setMessage(null); setConfirming(true); }}>{t('data_deleteButton')}</button></div>}
+      <Status error={error} message={message} />
+    </Card>
+  );
+}
