@@ -18,9 +18,18 @@ export const HIGHER_IS_BETTER: Record<KpiName, boolean | null> = {
   hoursFreed: true, cost: null, valueFreed: true,
 };
 
+// Building an Intl.NumberFormat costs far more than using one; the popup formats hundreds.
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let nf = formatters.get(key);
+  if (!nf) formatters.set(key, (nf = new Intl.NumberFormat(locale, options)));
+  return nf;
+}
+
 export function displayKpi(kpi: KpiName, value: number | null, opts: { currency?: string; locale?: string } = {}): string {
   if (value === null) return '—';
-  const nf = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat(opts.locale, o).format(value);
+  const nf = (o: Intl.NumberFormatOptions) => numberFormat(opts.locale, o).format(value);
   switch (KPI_UNITS[kpi]) {
     case 'rate': return nf({ style: 'percent', maximumFractionDigits: 0 });
     case 'ratio': return `${nf({ maximumFractionDigits: 2 })}×`;
@@ -41,7 +50,7 @@ export function deltaAsShown(kpi: KpiName, delta: number): number {
 /** A change against the previous period, signed; rates as percentage points. */
 export function displayDelta(kpi: KpiName, delta: number | null, locale?: string): string {
   if (delta === null) return '';
-  const text = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(deltaAsShown(kpi, delta));
+  const text = numberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(deltaAsShown(kpi, delta));
   return KPI_UNITS[kpi] === 'rate' ? `${text} pp` : text;
 }
 

@@ -1,12 +1,15 @@
-// The popup's data: per VA, this period's scorecard against the one before, plus its overruns.
-// One indexed range read covers both periods, so the cost follows the period, not the history.
+// The popup's data: per VA, this period's KPIs and overruns, then the comparison with the period
+// before. Each step is one indexed range read, so the cost follows the period, not the history,
+// and the first KPIs can show before the previous period has been read.
 import { allRatingsDoneBetween, db as defaultDb, listVas, type ScorecardDb } from './db';
+import { computeKpisByVa, kpiDelta, type Kpis } from './kpi/kpis';
 import {
   customRange, lastMonth, lastNDays, periodIso, previousPeriod, thisMonth, type Period,
 } from './kpi/periods';
 import { reviewAgenda } from './kpi/review';
 import { scorecards, type VaScorecard } from './kpi/scorecard';
-import type { Rating, Settings } from './model';
+import { checkTargets } from './kpi/targets';
+import type { Rating, Settings, Target, Va } from './model';
 import { getSettings } from './settings';
 
 export type PeriodChoice =
@@ -25,18 +28,27 @@ export function resolvePeriod(choice: PeriodChoice, now = new Date(), timeZone?:
 
 export interface Overrun { key: string; title: string; url: string | null; ratio: number }
 
+export type SummaryCard = Omit<VaScorecard, 'previous' | 'delta'> & {
+  /** Null until the previous period has been read. */
+  previous: Kpis | null;
+  delta: Kpis | null;
+  overruns: Overrun[];
+};
+
 export interface Summary {
   period: Period;
   settings: Settings;
-  cards: (VaScorecard & { overruns: Overrun[] })[];
+  cards: SummaryCard[];
+  /** What the comparison step needs again. */
+  context: { vas: Va[]; targets: Target[]; ratings: Rating[] };
 }
 
+/** This period's KPIs, targets and overruns per VA (no comparison yet). */
 export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = defaultDb, now = new Date()): Promise<Summary> {
   const period = resolvePeriod(choice, now);
-  const before = previousPeriod(period);
+  const { start, end } = periodIso(period);
   const [vas, settings, targets, ratings] = await Promise.all([
-    listVas(d), getSettings(), d.targets.toArray(),
-    allRatingsDoneBetween(before.start.toISOString(), periodIso(period).end, d),
+    listVas(d), getSettings(), d.targets.toArray(), allRatingsDoneBetween(start, end, d),
   ]);
   const byVa = new Map<string, Rating[]>();
   for (const r of ratings) if (r.vaId) (byVa.get(r.vaId) ?? byVa.set(r.vaId, []).get(r.vaId)!).push(r);
@@ -46,12 +58,29 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
   const tasks = await d.tasks.bulkGet(overrunItems.flat().map((item) => item.rating.id));
   const taskByKey = new Map(tasks.filter((t) => t !== undefined).map((t) => [t.key, t]));
 
-  const cards = scorecards(ratings, period, { vas, settings, targets }).map((card, i) => ({
-    ...card,
-    overruns: overrunItems[i]!.map((item) => {
-      const task = taskByKey.get(item.rating.id);
-      return { key: item.rating.id, title: task?.title ?? item.rating.taskId, url: task?.url ?? null, ratio: item.ratio! };
-    }),
-  }));
-  return { period, settings, cards };
+  const kpisByVa = computeKpisByVa(ratings, period, { vas, tolerance: settings.tolerance, ownerHourlyValue: settings.ownerHourlyValue });
+  const cards = vas.map((va, i): SummaryCard => {
+    const kpis = kpisByVa.get(va.id)!; // every listed VA gets an entry
+    return {
+      va, period, previousPeriod: previousPeriod(period), kpis, previous: null, delta: null,
+      targets: checkTargets(kpis, targets, { vaId: va.id }),
+      overruns: overrunItems[i]!.map((item) => {
+        const task = taskByKey.get(item.rating.id);
+        return { key: item.rating.id, title: task?.title ?? item.rating.taskId, url: task?.url ?? null, ratio: item.ratio! };
+      }),
+    };
+  });
+  return { period, settings, cards, context: { vas, targets, ratings } };
+}
+
+/** Adds the previous period of the same length and the change per KPI. */
+export async function withComparison(summary: Summary, d: ScorecardDb = defaultDb): Promise<Summary> {
+  const { vas, targets, ratings } = summary.context;
+  const before = periodIso(previousPeriod(summary.period));
+  const earlier = await allRatingsDoneBetween(before.start, before.end, d);
+  const full = scorecards([...earlier, ...ratings], summary.period, { vas, settings: summary.settings, targets });
+  return {
+    ...summary,
+    cards: summary.cards.map((card, i) => ({ ...card, previous: full[i]!.previous, delta: kpiDelta(card.kpis, full[i]!.previous) })),
+  };
 }

@@ -1,7 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { loadSummary, type PeriodChoice } from '@/lib/summary';
-import { useAsync } from '../useAsync';
+import { loadSummary, withComparison, type PeriodChoice, type Summary } from '@/lib/summary';
 import { ExportButtons } from './ExportButtons';
 import { PageStatusNotice } from './PageStatusNotice';
 import { PeriodPicker } from './PeriodPicker';
@@ -9,7 +8,7 @@ import { VaCard } from './VaCard';
 
 export function Popup() {
   const [choice, setChoice] = useState<PeriodChoice>({ kind: 'thisMonth' });
-  const { data: summary, error } = useAsync(() => loadSummary(choice), [JSON.stringify(choice)]);
+  const { summary, error } = useSummary(choice);
   const dashboardUrl = browser.runtime.getURL('/dashboard.html');
   const cards = summary?.cards ?? [];
   const anyDone = cards.some((c) => (c.kpis.tasksDone ?? 0) > 0);
@@ -42,4 +41,17 @@ export function Popup() {
       )}
     </div>
   );
+}
+
+/** Shows this period's KPIs as soon as they are read, then adds the comparison. */
+function useSummary(choice: PeriodChoice) {
+  const [state, setState] = useState<{ summary?: Summary; error?: string }>({});
+  useEffect(() => {
+    let current = true;
+    const show = (summary: Summary) => { if (current) setState({ summary }); return summary; };
+    loadSummary(choice).then(show).then(withComparison).then(show)
+      .catch((e: unknown) => { if (current) setState({ error: e instanceof Error ? e.message : String(e) }); });
+    return () => { current = false; };
+  }, [JSON.stringify(choice)]);
+  return state;
 }

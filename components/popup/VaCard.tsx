@@ -29,7 +29,7 @@ export function VaCard({ card }: { card: Card }) {
       <dl class="kpi-grid">
         {HEADLINES.map(({ area, kpi }) => {
           const check = targets[kpi];
-          const change = delta[kpi];
+          const change = delta?.[kpi] ?? null;
           const better = HIGHER_IS_BETTER[kpi];
           const shown = change === null ? 0 : deltaAsShown(kpi, change);
           const tone = shown === 0 || better === null ? '' : (shown > 0) === better ? 'good' : 'bad';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ScorecardDb, saveTaskRating, saveVa } from '@/lib/db';
-import { loadSummary, resolvePeriod } from '@/lib/summary';
+import { loadSummary, resolvePeriod, withComparison } from '@/lib/summary';
 
 let d: ScorecardDb;
 beforeEach(() => { d = new ScorecardDb(`test-${crypto.randomUUID()}`); });
@@ -22,7 +22,9 @@ describe('popup summary', () => {
     await rate('nov2', va.id, '2026-11-04T10:00:00.000Z', 60, 30, '2026-11-04');   // on time
     await rate('dec1', va.id, '2026-12-02T10:00:00.000Z', 60, 30);                  // next month: not counted
 
-    const summary = await loadSummary({ kind: 'thisMonth' }, d, now);
+    const first = await loadSummary({ kind: 'thisMonth' }, d, now);
+    expect(first.cards[1]!.delta).toBeNull(); // shown before the previous month is read
+    const summary = await withComparison(first, d);
     const [idle, sanne] = summary.cards; // VAs in name order
     expect(sanne!.va.name).toBe('Sanne');
     expect(sanne!.kpis).toMatchObject({ tasksDone: 2, onTimeRate: 1, hoursFreed: 3, cost: 90, overruns: 1 });
