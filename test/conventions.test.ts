@@ -43,7 +43,11 @@ describe('i18n', () => {
   it('every key used in code exists in the English messages', () => {
     const missing: string[] = [];
     for (const file of sourceFiles()) {
-      for (const m of read(file).matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) if (!(m[1]! in en)) missing.push(`${file}: ${m[1]}`);
+      // `t('key')` calls, and `{ key: 'name' }` labels that data such as category templates carry.
+      for (const m of read(file).matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'|\{\s*key:\s*'([A-Za-z0-9_]+)'/g)) {
+        const key = m[1] ?? m[2]!;
+        if (!(key in en)) missing.push(`${file}: ${key}`);
+      }
     }
     expect(missing).toEqual([]);
   });
