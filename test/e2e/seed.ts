@@ -53,3 +53,21 @@ export async function seed(page: Page, spec: SeedSpec) {
     db.close();
   }, spec);
 }
+
+/** Puts explicit records into the named stores, in one transaction. */
+export async function putRecords(page: Page, stores: Record<string, unknown[]>) {
+  await page.evaluate(async (stores) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('va-scorecard');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(Object.keys(stores), 'readwrite');
+      for (const [name, records] of Object.entries(stores)) for (const r of records) tx.objectStore(name).put(r);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, stores);
+}
