@@ -18,9 +18,18 @@ export interface PanelApi {
 /** Key of the background's timer item (`local:timer`) in storage.local. */
 const TIMER_KEY = 'timer';
 
+/** Saves still on their way, per task: a card reopened at once loads what was just typed. */
+const inflight = new Map<string, Promise<unknown>>();
+
 export const messagingApi: PanelApi = {
-  load: (task) => send('panel.load', { task }),
-  save: (task, patch) => send('rating.save', { task, patch }),
+  load: (task) => (inflight.get(task.key) ?? Promise.resolve()).then(() => send('panel.load', { task })),
+  save(task, patch) {
+    const saving = send('rating.save', { task, patch });
+    const settled = Promise.allSettled([inflight.get(task.key), saving]);
+    inflight.set(task.key, settled);
+    void settled.then(() => { if (inflight.get(task.key) === settled) inflight.delete(task.key); });
+    return saving;
+  },
   createVa: (name, identity) => send('va.create', { name, identity }),
   mapIdentity: (vaId, identity) => send('va.mapIdentity', { vaId, identity }),
   startTimer: (task) => send('timer.start', { task }),

@@ -1,6 +1,7 @@
 // Saves the panel as the owner types: changes are gathered for a moment, then sent as one patch.
-// Saves go out one after another, and `flush()` sends what is pending at once — on unmount,
-// pagehide and when the tab is hidden — so a value typed just before the card closes is kept.
+// `flush()` sends what is pending at once — on unmount, pagehide and when the tab is hidden — so
+// a value typed just before the card closes is kept. A flush never waits for an earlier save to
+// answer (the page may be gone by then); the background applies saves in the order they arrive.
 import type { Rating, RatingPatch } from '@/lib/model';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
@@ -17,13 +18,16 @@ export interface AutosaveOptions {
 export class Autosave {
   private pending: RatingPatch = {};
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private chain: Promise<unknown> = Promise.resolve();
+  private inflight = 0;
+  private error: string | undefined;
+  private all: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: AutosaveOptions) {}
 
   /** Records a change and saves it after a short pause in typing. */
   set(patch: RatingPatch) {
     Object.assign(this.pending, patch);
+    this.options.onStatus('saving');
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.options.delayMs ?? 400);
   }
@@ -35,20 +39,21 @@ export class Autosave {
   /** Sends what is pending now; resolves when every save so far has been answered. */
   flush(): Promise<unknown> {
     clearTimeout(this.timer);
-    if (this.hasPending) {
-      const patch = { ...this.options.extra?.(), ...this.pending };
-      this.pending = {};
-      this.options.onStatus('saving');
-      this.chain = this.chain.then(() => this.options.send(patch)).then(
-        (rating) => { this.options.onSaved(rating); if (!this.hasPending) this.options.onStatus('saved'); },
-        (e: unknown) => {
-          // Keep the values: the next change (or flush) tries them again.
-          this.pending = { ...patch, ...this.pending };
-          this.options.onStatus('error', e instanceof Error ? e.message : String(e));
-        },
-      );
-    }
-    return this.chain;
+    if (!this.hasPending) return this.all;
+    const patch = { ...this.options.extra?.(), ...this.pending };
+    this.pending = {};
+    this.inflight++;
+    this.error = undefined;
+    const saving = this.options.send(patch).then(this.options.onSaved, (e: unknown) => {
+      // Keep the values (newer ones win): the next change or flush sends them again.
+      this.pending = { ...patch, ...this.pending };
+      this.error = e instanceof Error ? e.message : String(e);
+    }).finally(() => {
+      if (--this.inflight > 0 || (this.hasPending && !this.error)) return;
+      this.options.onStatus(this.error ? 'error' : 'saved', this.error);
+    });
+    this.all = Promise.allSettled([this.all, saving]);
+    return this.all;
   }
 
   dispose() {
