@@ -5,7 +5,8 @@ describe('parseDuration', () => {
   it.each([
     ['90', 90], ['1:30', 90], ['90m', 90], ['1.5h', 90], ['1,5u', 90], ['1,5 uur', 90],
     ['1h30', 90], ['1h 30m', 90], ['1u30', 90], ['2 hours', 120], ['45 min', 45], ['0:05', 5],
-    ['  60 ', 60], ['0', 0], ['.5h', 30], ['1H', 60], ['3 uren', 180], ['10 minuten', 10],
+    ['  60 ', 60], ['0', 0], ['.5h', 30], ['1H', 60], ['3 uren', 180], ['10 minuten', 10], ['1.5 hours', 90],
+    ['2h 5', 125], ['1hour', 60],
   ])('reads %j as %i minutes', (text, minutes) => {
     expect(parseDuration(text)).toBe(minutes);
   });
