@@ -1,37 +1,32 @@
 // The panel's small controls. Each carries the model's field name as `name` (the testing
 // contract) and an accessible label.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { formatDuration, parseDuration } from '@/lib/duration';
 import { t } from '@/lib/i18n';
 import { fromInput, isDay, toLocalInput } from './dates';
 
-/** Typed durations (`90`, `1:30`, `1.5h`, `1,5u`); shown as h:mm once the field is left. */
+/** Typed durations (`90`, `1:30`, `1.5h`, `1,5u`); shown as h:mm when not being edited. */
 export function DurationField(props: {
   name: string; label: string; value: number | null; onChange(minutes: number | null): void; children?: ComponentChildren;
 }) {
   const { name, label, value, onChange } = props;
-  const [text, setText] = useState(formatDuration(value));
-  const [invalid, setInvalid] = useState(false);
-  const focused = useRef(false);
-  useEffect(() => {
-    if (!focused.current) { setText(formatDuration(value)); setInvalid(false); }
-  }, [value]);
+  // What the owner is typing; null shows the stored value (which a timer or a load may change).
+  const [draft, setDraft] = useState<string | null>(null);
+  const invalid = draft !== null && parseDuration(draft) === undefined;
   const id = `vasc-${name}`;
   return (
     <div class="field">
       <label for={id}>{label}</label>
       <div class="row">
         <input
-          id={id} name={name} type="text" inputMode="decimal" autoComplete="off" placeholder="1:30" value={text}
-          aria-invalid={invalid} aria-describedby={invalid ? `${id}-err` : undefined}
-          onFocus={() => { focused.current = true; }}
-          onBlur={() => { focused.current = false; if (!invalid) setText(formatDuration(value)); }}
+          id={id} name={name} type="text" inputMode="decimal" autoComplete="off" placeholder="1:30"
+          value={draft ?? formatDuration(value)} aria-invalid={invalid} aria-describedby={invalid ? `${id}-err` : undefined}
+          onBlur={() => { if (!invalid) setDraft(null); }}
           onInput={(e) => {
             const next = e.currentTarget.value;
-            setText(next);
+            setDraft(next);
             const minutes = parseDuration(next);
-            setInvalid(minutes === undefined);
             if (minutes !== undefined && minutes !== value) onChange(minutes);
           }}
         />
