@@ -1,0 +1,276 @@
+// The Scorecard panel on Trello, in real Chromium with the production build. Trello is the
+// fixture app in test/fixtures/trello/, served at https://trello.com/ by request routing.
+import type { Page, Worker } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launch, serveFixture, type Session } from './harness';
+
+// The extension APIs inside worker.evaluate (run in the service worker, not typed here).
+declare const chrome: any;
+
+let session: Session | undefined;
+afterEach(async () => { await session?.close(); session = undefined; });
+
+const CARD_A = 'https://trello.com/c/AbCd1234/12-offertes-opvolgen';
+const SANNE_ID = '5f0c1d2e3a4b5c6d7e8f9012';
+
+/** What trello.com/1/cards/<shortLink> answers with the user's session, per card. */
+const API_CARDS: Record<string, object> = {
+  AbCd1234: {
+    id: '6740a1b2c3d4e5f607182930', shortLink: 'AbCd1234', name: 'Offertes opvolgen', due: '2026-11-30T16:00:00.000Z',
+    dueComplete: false, idMembers: [SANNE_ID], url: CARD_A,
+    members: [{ id: SANNE_ID, fullName: 'Sanne de Vries', username: 'sannedevries' }], board: { id: 'b1', name: 'Kantoor' },
+  },
+  EfGh5678: {
+    id: '6740a1b2c3d4e5f607182931', shortLink: 'EfGh5678', name: 'Inbox opruimen', due: null, dueComplete: false,
+    idMembers: [SANNE_ID], url: 'https://trello.com/c/EfGh5678/13-inbox-opruimen',
+    members: [{ id: SANNE_ID, fullName: 'Sanne de Vries', username: 'sannedevries' }], board: { id: 'b1', name: 'Kantoor' },
+  },
+};
+
+async function trello(api: 'works' | 'refuses' = 'works') {
+  session = await launch();
+  await serveFixture(session, 'https://trello.com/**', 'trello/board.html');
+  const apiCalls: string[] = [];
+  // Registered later, so it wins over the page route for the REST path.
+  await session.context.route('https://trello.com/1/cards/**', (route) => {
+    apiCalls.push(route.request().url());
+    const shortLink = new URL(route.request().url()).pathname.split('/')[3]!;
+    return api === 'works' && API_CARDS[shortLink]
+      ? route.fulfill({ json: API_CARDS[shortLink] })
+      : route.fulfill({ status: 401, contentType: 'text/plain', body: 'unauthorized card permission requested' });
+  });
+  return { session, apiCalls };
+}
+
+const panel = (page: Page, selector = '') => page.locator(`va-scorecard-panel ${selector}`.trim());
+
+async function openByUrl(s: Session, url: string) {
+  const page = await s.context.newPage();
+  await page.goto(url);
+  await panel(page, 'form').waitFor();
+  return page;
+}
+
+async function openByClick(page: Page, title: string) {
+  await page.locator('a[data-testid="card-name"]', { hasText: title }).click();
+  await expect.poll(() => panel(page).getAttribute('data-task')).not.toBe(null);
+}
+
+async function closeCard(page: Page) {
+  await page.locator('[data-testid="card-back-close"]').click();
+  await expect.poll(() => page.locator('[data-testid="card-back-name"]').count()).toBe(0);
+}
+
+const saved = (page: Page) => expect.poll(() => panel(page, '[data-testid=save-status]').textContent()).toBe('Saved');
+
+/** Reads one record of the extension's database from its service worker. */
+function readRecord(worker: Worker, store: string, key: string) {
+  return worker.evaluate(async ({ store, key }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('va-scorecard');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      return await new Promise<unknown>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).get(key);
+        req.onsuccess = () => resolve(req.result ?? null);
+        req.onerror = () => reject(req.error);
+      });
+    } finally { db.close(); }
+  }, { store, key }) as Promise<Record<string, any> | null>;
+}
+
+function readAll(worker: Worker, store: string) {
+  return worker.evaluate(async (store) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('va-scorecard');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      return await new Promise<unknown[]>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    } finally { db.close(); }
+  }, store) as Promise<Record<string, any>[]>;
+}
+
+describe('rating a Trello card', () => {
+  it('keeps VA, estimate, actual and quality across a reload, shows the next card empty, and stores 90 minutes', async () => {
+    const { session: s } = await trello();
+    const page = await openByUrl(s, CARD_A);
+    expect(await panel(page).count()).toBe(1);
+    expect(await page.locator('[data-testid="card-back-name"] va-scorecard-panel').count()).toBe(1);
+
+    // First time: the card member is not a VA yet; one click makes her one.
+    await panel(page, '.map button', ).filter({ hasText: 'a new VA' }).click();
+    await expect.poll(() => panel(page, 'select[name=vaId] option:checked').textContent()).toBe('Sanne de Vries');
+    await panel(page, '[name=estimateMinutes]').fill('60');
+    await panel(page, '[name=actualMinutes]').fill('1:30');
+    await panel(page, '[name=quality][value="4"]').click();
+    await saved(page);
+
+    await page.reload();
+    await panel(page, 'form').waitFor();
+    await expect.poll(() => panel(page, '[name=estimateMinutes]').inputValue()).toBe('1:00');
+    expect(await panel(page, '[name=actualMinutes]').inputValue()).toBe('1:30');
+    expect(await panel(page, '[name=quality][value="4"]').isChecked()).toBe(true);
+    expect(await panel(page, 'select[name=vaId] option:checked').textContent()).toBe('Sanne de Vries');
+
+    await closeCard(page);
+    expect(await panel(page).count()).toBe(0);
+    await openByClick(page, 'Inbox opruimen');
+    expect(await panel(page).count()).toBe(1);
+    expect(await panel(page).getAttribute('data-task')).toBe('trello:EfGh5678');
+    expect(await panel(page, '.task').textContent()).toBe('Inbox opruimen');
+    await expect.poll(() => panel(page, '[name=estimateMinutes]').inputValue()).toBe('');
+    expect(await panel(page, '[name=actualMinutes]').inputValue()).toBe('');
+    expect(await panel(page, '[name=quality]:checked').count()).toBe(0);
+    // Sanne is on this card too: the VA is proposed, not typed again.
+    await expect.poll(() => panel(page, 'select[name=vaId] option:checked').textContent()).toBe('Sanne de Vries');
+
+    const [va] = await readAll(s.worker, 'vas');
+    expect(await readRecord(s.worker, 'ratings', 'trello:AbCd1234')).toMatchObject({
+      vaId: va!.id, estimateMinutes: 60, actualMinutes: 90, quality: 4,
+    });
+    expect(await readRecord(s.worker, 'ratings', 'trello:EfGh5678')).toBeNull();
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('reads member ids and the due time over trello.com/1/cards with the session', async () => {
+    const { session: s, apiCalls } = await trello('works');
+    const page = await openByUrl(s, CARD_A);
+    await panel(page, '.map button').filter({ hasText: 'a new VA' }).click();
+    await saved(page);
+    expect(apiCalls[0]).toMatch(/^https:\/\/trello\.com\/1\/cards\/AbCd1234\?fields=/);
+    const [va] = await readAll(s.worker, 'vas');
+    expect(va!.identities).toEqual([{ platform: 'trello', memberId: SANNE_ID, name: 'Sanne de Vries' }]);
+    expect(await readRecord(s.worker, 'tasks', 'trello:AbCd1234')).toMatchObject({
+      dueAt: '2026-11-30T16:00:00.000Z', assignees: [{ id: SANNE_ID, name: 'Sanne de Vries' }], board: 'Kantoor',
+    });
+  });
+
+  it('falls back to the page when trello.com/1/cards refuses', async () => {
+    const { session: s, apiCalls } = await trello('refuses');
+    const page = await openByUrl(s, CARD_A);
+    await panel(page, '.map button').filter({ hasText: 'a new VA' }).click();
+    await saved(page);
+    expect(apiCalls.length).toBeGreaterThan(0);
+    const [va] = await readAll(s.worker, 'vas');
+    expect(va!.identities).toEqual([{ platform: 'trello', memberId: null, name: 'Sanne de Vries' }]);
+    expect(await readRecord(s.worker, 'tasks', 'trello:AbCd1234')).toMatchObject({
+      title: 'Offertes opvolgen', dueAt: '2026-11-30', assignees: [{ id: null, name: 'Sanne de Vries' }],
+    });
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('keeps a note typed just before the card is closed', async () => {
+    const { session: s } = await trello();
+    const page = await openByUrl(s, CARD_A);
+    await panel(page, '[name=note]').fill('Nette mails');
+    await closeCard(page); // within the autosave pause
+    await openByClick(page, 'Offertes opvolgen');
+    await expect.poll(() => panel(page, '[name=note]').inputValue()).toBe('Nette mails');
+    expect((await readRecord(s.worker, 'ratings', 'trello:AbCd1234'))?.note).toBe('Nette mails');
+  });
+
+  it('keeps typing and clicks in the panel, despite the card dialog\'s focus lock and shortcuts', async () => {
+    const { session: s } = await trello();
+    const page = await openByUrl(s, CARD_A);
+    const note = panel(page, '[name=note]');
+    await note.click();
+    await page.keyboard.type('Checked the design: all good, escalated nothing.');
+    await page.keyboard.press('Escape');
+    expect(await note.inputValue()).toBe('Checked the design: all good, escalated nothing.');
+    expect(await note.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await panel(page, '[name=errorFree][value="true"]').click();
+    await panel(page, '[name=estimateMinutes]').click();
+    await page.keyboard.type('1.5h');
+    expect(await page.locator('[data-testid="card-back-name"]').count()).toBe(1);
+    expect(await page.evaluate(() => (window as any).__trelloShortcuts)).toEqual([]);
+    expect(await page.evaluate(() => (window as any).__focusStolen ?? 0)).toBe(0);
+    await saved(page);
+    expect(await readRecord(s.worker, 'ratings', 'trello:AbCd1234')).toMatchObject({ errorFree: true, estimateMinutes: 90 });
+  });
+
+  it('sets quality with the keyboard', async () => {
+    const { session: s } = await trello();
+    const page = await openByUrl(s, CARD_A);
+    await panel(page, '[name=quality][value="1"]').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await panel(page, '[name=quality]:checked').getAttribute('value')).toBe('3');
+    await saved(page);
+    expect((await readRecord(s.worker, 'ratings', 'trello:AbCd1234'))?.quality).toBe(3);
+  });
+
+  it('shows a title with markup as text', async () => {
+    const { session: s } = await trello();
+    const dialogs: string[] = [];
+    s.context.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
+    const page = await openByUrl(s, 'https://trello.com/c/IjKl9012/14-caf');
+    expect(await panel(page, '.task').textContent()).toBe('<img src=x onerror=alert(1)> Café ☕ 日本語 “offerte” & <b>vet</b>');
+    expect(await panel(page, 'img, b').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});
+
+describe('the timer', () => {
+  it('keeps running across a reload and another card, with the minutes on the toolbar badge', async () => {
+    const { session: s } = await trello();
+    const page = await openByUrl(s, CARD_A);
+    await panel(page, 'button.timer').click();
+    await expect.poll(() => panel(page, 'button.timer').textContent()).toBe('Stop timer');
+    await expect.poll(() => s.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('0m');
+
+    await page.reload();
+    await panel(page, 'form').waitFor();
+    await expect.poll(() => panel(page, 'button.timer').textContent()).toBe('Stop timer');
+    expect(await panel(page, '[data-testid=timer-elapsed]').textContent()).toMatch(/^Timer running: 0:\d\d$/);
+
+    await closeCard(page);
+    await openByClick(page, 'Inbox opruimen');
+    await expect.poll(() => panel(page, 'section').textContent()).toContain('A timer runs on another card');
+    expect(await panel(page, 'button.timer').textContent()).toBe('Start timer');
+    expect(await s.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('0m');
+  });
+
+  it('adds the timed minutes to the actual time when stopped', async () => {
+    const { session: s } = await trello();
+    const page = await openByUrl(s, CARD_A);
+    await panel(page, '[name=actualMinutes]').fill('30');
+    await panel(page, 'button.timer').click();
+    await expect.poll(() => panel(page, 'button.timer').textContent()).toBe('Stop timer');
+    // Seven minutes ago, as far as the background is concerned.
+    await s.worker.evaluate(async () => {
+      const { timer } = await chrome.storage.local.get('timer') as { timer: { taskKey: string; startedAt: string } };
+      await chrome.storage.local.set({ timer: { ...timer, startedAt: new Date(Date.now() - 7 * 60_000).toISOString() } });
+    });
+    await panel(page, 'button.timer').click();
+    await expect.poll(() => panel(page, '[name=actualMinutes]').inputValue()).toBe('0:37');
+    expect((await readRecord(s.worker, 'ratings', 'trello:AbCd1234'))?.actualMinutes).toBe(37);
+    await expect.poll(() => s.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  });
+});
+
+describe('a Trello page we do not recognise', () => {
+  it('raises no page error, injects nothing, and tells the popup', async () => {
+    session = await launch();
+    const s = session;
+    await serveFixture(s, 'https://trello.com/**', 'trello/changed.html');
+    const page = await s.context.newPage();
+    await page.goto(CARD_A);
+    await page.locator('[data-testid="card-back-name"]').waitFor();
+    const status = () => s.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: 'https://trello.com/*' });
+      return tab?.id === undefined ? null : (await chrome.storage.session.get(`pageStatus:${tab.id}`))[`pageStatus:${tab.id}`] ?? null;
+    });
+    await expect.poll(status, { timeout: 10_000 }).toMatchObject({ platform: 'trello', recognised: false });
+    expect(await page.locator('va-scorecard-panel').count()).toBe(0);
+    expect(s.pageErrors).toEqual([]);
+  });
+});
