@@ -125,8 +125,9 @@ export function watchTaskViews(options: WatchOptions) {
     };
     clearTimeout(giveUpTimer);
     giveUpTimer = undefined;
-    report(true);
-    enrich(mounted);
+    // The panel is usable now; the status message and the API read start after this task.
+    const m = mounted;
+    setTimeout(guard(() => { report(true); enrich(m); }), 0);
     return true;
   }
 

@@ -1,0 +1,62 @@
+// `npm run bench`: the Trello content script's size, and how long after the card view enters the
+// DOM the panel is there with its form rendered. Prints figures; asserts no times.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, expect, it } from 'vitest';
+import { EXTENSION_DIR, launch, serveFixture, type Session } from '../e2e/harness';
+
+let session: Session | undefined;
+afterAll(() => session?.close());
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => sorted(xs)[Math.ceil(xs.length * 0.95) - 1]!;
+const OPENS = 40;
+const CARDS = ['Offertes opvolgen', 'Inbox opruimen', 'Facturen maken', 'Social posts inplannen'];
+
+it('Trello content script size', () => {
+  const file = path.join(EXTENSION_DIR, 'content-scripts/trello.js');
+  const raw = fs.readFileSync(file);
+  const gzip = zlib.gzipSync(raw).length;
+  expect(raw.length).toBeGreaterThan(0);
+  console.log(`content-scripts/trello.js: ${raw.length} B raw, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB; budget 15 KB)`);
+});
+
+it(`panel in the DOM after the card view is inserted, over ${OPENS} card opens`, async () => {
+  session = await launch();
+  await serveFixture(session, 'https://trello.com/**', 'trello/board.html');
+  const page = await session.context.newPage();
+  // In the page's own world, before its scripts: the fixture marks the moment it inserts a card
+  // view ("card-view-inserted"); this observer notes when <va-scorecard-panel> with its form is in.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __panelMs: number[] };
+    w.__panelMs = [];
+    let seenFor: PerformanceEntry | undefined;
+    new MutationObserver(() => {
+      const inserted = performance.getEntriesByName('card-view-inserted').at(-1);
+      if (!inserted || inserted === seenFor) return;
+      const host = document.querySelector('va-scorecard-panel');
+      if (!host?.shadowRoot?.querySelector('form')) return;
+      seenFor = inserted;
+      w.__panelMs.push(performance.now() - inserted.startTime);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('https://trello.com/b/Qx7Kp2Lm/kantoor');
+  await page.locator('a[data-testid="card-name"]').first().waitFor();
+
+  for (let i = 0; i < OPENS; i++) {
+    await page.locator('a[data-testid="card-name"]', { hasText: CARDS[i % CARDS.length] }).click();
+    await page.locator('va-scorecard-panel form').waitFor();
+    await page.locator('[data-testid="card-back-close"]').click();
+    await page.locator('[data-testid="card-back-name"]').waitFor({ state: 'detached' });
+  }
+  const times = await page.evaluate(() => (window as unknown as { __panelMs: number[] }).__panelMs);
+  expect(times).toHaveLength(OPENS);
+  const rest = times.slice(1);
+  console.log(
+    `panel with form in the DOM after the card view: median ${median(times).toFixed(2)} ms, p95 ${p95(times).toFixed(2)} ms`
+    + ` over ${times.length} opens by click (first open ${times[0]!.toFixed(2)} ms; without it median ${median(rest).toFixed(2)}, p95 ${p95(rest).toFixed(2)});`
+    + ' budget ≤ 3 ms median, ≤ 6 ms p95',
+  );
+});
