@@ -272,5 +272,11 @@ describe('a Trello page we do not recognise', () => {
     await expect.poll(status, { timeout: 10_000 }).toMatchObject({ platform: 'trello', recognised: false });
     expect(await page.locator('va-scorecard-panel').count()).toBe(0);
     expect(s.pageErrors).toEqual([]);
+
+    // The popup, opened in a background tab so the Trello tab stays the window's active tab.
+    const popupOpened = s.context.waitForEvent('page', (p) => p.url().endsWith('/popup.html'));
+    await s.worker.evaluate(() => chrome.tabs.create({ url: chrome.runtime.getURL('/popup.html'), active: false }));
+    const popup = await popupOpened;
+    await expect.poll(() => popup.getByTestId('page-status').textContent()).toContain('Trello page not recognised');
   });
 });
