@@ -68,18 +68,22 @@ export async function* ratingPages(filter: RatingsFilter, d: ScorecardDb = defau
     }
     return;
   }
-  let last: string | null = null;
-  for (;;) {
-    const page: Rating[] = last === null
-      ? await d.ratings.orderBy(':id').limit(pageSize).toArray()
-      : await d.ratings.where(':id').above(last).limit(pageSize).toArray();
+  const readAfter = (key: string | null): Promise<Rating[]> => (key === null
+    ? d.ratings.orderBy(':id').limit(pageSize).toArray()
+    : d.ratings.where(':id').above(key).limit(pageSize).toArray());
+  let next: Promise<Rating[]> | null = readAfter(null);
+  while (next) {
+    const page: Rating[] = await next;
     if (page.length === 0) return;
     const first = page[0]!.id;
-    last = page[page.length - 1]!.id;
+    const last = page[page.length - 1]!.id;
+    // Ask for the next page now, so the database works while this one is joined and written:
+    // at most two pages are in memory.
+    next = page.length < pageSize ? null : readAfter(last);
+    next?.catch(() => {}); // a consumer that stops early must not leave an unhandled rejection
     const taskByKey = new Map((await d.tasks.where(':id').between(first, last, true, true).toArray()).map((t) => [t.key, t]));
     const ratings = vaId ? page.filter((r) => r.vaId === vaId) : page;
     yield { ratings, tasks: ratings.map((r) => taskByKey.get(r.id)) };
-    if (page.length < pageSize) return;
   }
 }
 
