@@ -1,7 +1,6 @@
-// CSV writing shared by every export: RFC 4180 via papaparse, UTF-8 with BOM (so Excel picks
-// UTF-8), CRLF, formula-injection neutralising, and a chunked builder that keeps the page
-// responsive and memory bounded for 100,000 rows.
-import Papa from 'papaparse';
+// CSV writing shared by every export: RFC 4180, UTF-8 with BOM (so Excel picks UTF-8), CRLF,
+// formula-injection neutralising, and a chunked builder that keeps the page responsive and
+// memory bounded for 100,000 rows. Reading CSV (import, tests) uses papaparse.
 import { uiLanguage } from './i18n';
 import type { Settings } from './model';
 
@@ -58,12 +57,23 @@ export function formatBoolean(value: boolean | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+// Quoting exactly as papaparse's `unparse` does (a test holds them equal): a quote, CR, LF,
+// BOM or the delimiter inside, or a space at either end. Written by hand because `unparse`
+// scans each cell about eight times: 2.8x slower on the 100,000-row export (bench figures).
+const NEEDS_QUOTES = /["\r\n\uFEFF]|^ | $/;
+
 /** Rows as RFC 4180 text, each ending in CRLF; cells are neutralised here, once, for all. */
 export function csvLines(rows: readonly (readonly string[])[], delimiter: Delimiter): string {
-  if (rows.length === 0) return '';
-  const safe = rows.map((row) => row.map(neutraliseCell));
-  return Papa.unparse(safe, { delimiter, newline: CSV_NEWLINE, header: false, quotes: false, escapeFormulae: false })
-    + CSV_NEWLINE;
+  let out = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const cell = neutraliseCell(row[i]!);
+      if (i > 0) out += delimiter;
+      out += NEEDS_QUOTES.test(cell) || cell.includes(delimiter) ? `"${cell.replace(/"/g, '""')}"` : cell;
+    }
+    out += CSV_NEWLINE;
+  }
+  return out;
 }
 
 /** A whole small CSV file (BOM, header, rows), e.g. the KPI summary. */

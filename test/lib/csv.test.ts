@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
-  batchesOf, csvBlob, csvChunks, formatNumber, neutraliseCell, resolveDelimiter, unneutraliseCell, csvFormat,
+  batchesOf, csvBlob, csvChunks, csvLines, formatNumber, neutraliseCell, resolveDelimiter, unneutraliseCell, csvFormat,
 } from '@/lib/csv';
 import { spreadsheetRunsFormula, TRICKY_TEXTS } from '../dataset';
 
@@ -61,6 +61,15 @@ describe('chunked CSV builder', () => {
       expect(parsed.data.slice(1).map((r) => r.map(unneutraliseCell))).toEqual(rows);
     });
   }
+
+  it('quotes exactly as papaparse unparse does', () => {
+    const cells = [...TRICKY_TEXTS, 'x,y', 'x;y', 'tab\tinside', 'trail ', ' lead', '\uFEFFbom', '"', 'plain'];
+    for (const delimiter of [',', ';'] as const) {
+      const rows = [cells, ['', 'a', ''], [...cells].reverse()];
+      const safe = rows.map((row) => row.map(neutraliseCell));
+      expect(csvLines(rows, delimiter)).toBe(`${Papa.unparse(safe, { delimiter, newline: '\r\n' })}\r\n`);
+    }
+  });
 
   it('hands the page back to the event loop between batches', async () => {
     const events: string[] = [];
