@@ -29,7 +29,13 @@ export async function startPanels(ctx: ContentScriptContext, adapter: PlatformAd
     reportStatus(recognised) {
       send('page.status', { platform: adapter.platform, recognised }).catch(() => { /* background asleep or updated */ });
     },
-    onLocationChange: (cb) => ctx.addEventListener(window, 'wxt:locationchange', cb),
+    onLocationChange(cb) {
+      // WXT's event comes from the Navigation API's `navigate` (before a back/forward traversal
+      // has changed the URL, hence popstate too), or from polling where that API is missing.
+      ctx.addEventListener(window, 'wxt:locationchange', cb);
+      ctx.addEventListener(window, 'popstate', cb);
+    },
+    urlChangesAreInstant: typeof (globalThis as { navigation?: EventTarget }).navigation?.addEventListener === 'function',
   });
   ctx.onInvalidated(watcher.stop);
 }

@@ -1,8 +1,10 @@
 // Puts the panel into the open task view and takes it out again, for any platform. One
 // MutationObserver per page; its work is proportional to what changed:
-// - not on a task URL (a board with thousands of cards): one string compare per batch;
-// - panel mounted and still in place: one isConnected check per batch;
-// - on a task URL waiting for its view: one selector test per added element.
+// - not on a task URL (a board with thousands of cards): not observing at all when the browser
+//   reports URL changes as they happen, else one string compare per batch;
+// - panel mounted: only the task view's subtree and the child lists of its ancestors (so the view's
+//   removal is seen) are observed, never the board behind it;
+// - on a task URL waiting for its view: the document, one selector test per added element.
 import type { PlatformAdapter, TaskSnapshot } from '../platforms/adapter';
 
 export const HOST_TAG = 'va-scorecard-panel';
@@ -34,6 +36,11 @@ export interface WatchOptions {
   notRecognisedAfterMs?: number;
   /** Called with a callback to run on client-side navigation (pushState has no DOM event). */
   onLocationChange?(cb: () => void): void;
+  /**
+   * onLocationChange fires at once on every navigation (the Navigation API), so the observer can
+   * be off while the URL shows no task: a subtree observer alone costs a busy board ~10 %.
+   */
+  urlChangesAreInstant?: boolean;
   doc?: Document;
 }
 
@@ -86,12 +93,14 @@ export function watchTaskViews(options: WatchOptions) {
       unmount();
     }
     if (taskId === null) {
+      observe(options.urlChangesAreInstant ? null : doc);
       clearTimeout(giveUpTimer);
       giveUpTimer = undefined;
       return;
     }
     const view = adapter.findTaskView(doc);
     if (view && tryMount(view, url)) return;
+    observe(doc);
     // The view may still be on its way; if it never becomes readable, say so once.
     giveUpTimer ??= setTimeout(() => {
       giveUpTimer = undefined;
@@ -125,6 +134,7 @@ export function watchTaskViews(options: WatchOptions) {
     };
     clearTimeout(giveUpTimer);
     giveUpTimer = undefined;
+    observe(view);
     // The panel is usable now; the status message and the API read start after this task.
     const m = mounted;
     setTimeout(guard(() => { report(true); enrich(m); }), 0);
@@ -181,7 +191,16 @@ export function watchTaskViews(options: WatchOptions) {
   }
 
   const observer = new win.MutationObserver(guard(onMutations));
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  let observed: Node | null = null;
+  /** Observes the whole document, or a mounted task view and its ancestors, or nothing. */
+  function observe(target: Document | Element | null) {
+    if (target === observed) return;
+    observer.disconnect();
+    observed = target;
+    if (!target) return;
+    observer.observe(target, { childList: true, subtree: true });
+    if (target !== doc) for (let n = target.parentNode; n; n = n.parentNode) observer.observe(n, { childList: true });
+  }
   // pushState fires no DOM event; the URL is read once the page's navigation code has run.
   options.onLocationChange?.(() => queueMicrotask(guard(check)));
   guard(check)();

@@ -208,6 +208,21 @@ describe('rating a Trello card', () => {
     expect((await readRecord(s.worker, 'ratings', 'trello:AbCd1234'))?.quality).toBe(3);
   });
 
+  it('follows the browser\'s back and forward buttons between board and card', async () => {
+    const { session: s } = await trello();
+    const page = await s.context.newPage();
+    await page.goto('https://trello.com/b/Qx7Kp2Lm/kantoor');
+    await openByClick(page, 'Facturen maken');
+    await closeCard(page);
+    await page.goBack(); // to the card URL: the fixture reopens the dialog on popstate
+    await expect.poll(() => panel(page).getAttribute('data-task')).toBe('trello:MnOp3456');
+    await page.goForward(); // to the board
+    await expect.poll(() => panel(page).count()).toBe(0);
+    await page.goBack();
+    await expect.poll(() => panel(page).getAttribute('data-task')).toBe('trello:MnOp3456');
+    expect(await panel(page).count()).toBe(1);
+  });
+
   it('shows a title with markup as text', async () => {
     const { session: s } = await trello();
     const dialogs: string[] = [];

@@ -11,7 +11,10 @@ afterEach(async () => { stop?.(); stop = undefined; await page?.close(); page = 
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
-async function start(file: 'board.html' | 'changed.html', url: string, adapter: Partial<PlatformAdapter> = {}) {
+async function start(
+  file: 'board.html' | 'changed.html', url: string, adapter: Partial<PlatformAdapter> = {},
+  urls: { instant: boolean } = { instant: false },
+) {
   page = await loadTrelloFixture(file, url);
   const rendered: { key: string; snapshot: TaskSnapshot; shadow: ShadowRoot; handle: PanelHandle & { updates: TaskSnapshot[] } }[] = [];
   const render = vi.fn((shadow: ShadowRoot, snapshot: TaskSnapshot) => {
@@ -22,9 +25,14 @@ async function start(file: 'board.html' | 'changed.html', url: string, adapter: 
   });
   const reportStatus = vi.fn();
   const full: PlatformAdapter = { ...trelloAdapter, enrich: vi.fn(async () => null), ...adapter };
-  const watcher = watchTaskViews({ adapter: full, render, reportStatus, doc: page.document, notRecognisedAfterMs: 80 });
+  // The Navigation API stand-in: the test calls `navigated()` after a pushState, as the browser would.
+  let navigated = () => {};
+  const watcher = watchTaskViews({
+    adapter: full, render, reportStatus, doc: page.document, notRecognisedAfterMs: 80,
+    urlChangesAreInstant: urls.instant, onLocationChange: (cb) => { navigated = cb; },
+  });
   stop = watcher.stop;
-  return { ...page, render, rendered, reportStatus, adapter: full, watcher };
+  return { ...page, render, rendered, reportStatus, adapter: full, watcher, navigated: () => navigated() };
 }
 
 const hosts = (doc: Document) => [...doc.querySelectorAll(HOST_TAG)];
@@ -138,6 +146,28 @@ describe('a page that is not what we expect', () => {
 });
 
 describe('work on a busy board', () => {
+  it('does not even observe the board when URL changes are reported at once, and still opens cards', async () => {
+    const spy = vi.fn();
+    const { document, window, navigated, rendered } = await start('board.html', 'https://trello.com/b/Qx7Kp2Lm/kantoor', {
+      matchTaskUrl: (url) => { spy(url); return trelloAdapter.matchTaskUrl(url); },
+    }, { instant: true });
+    await tick();
+    spy.mockClear();
+    const list = document.querySelector('[data-testid="list-cards"]')!;
+    for (let i = 0; i < 200; i++) { list.append(document.createElement('li')); if (i % 20 === 0) await tick(); }
+    await tick();
+    expect(spy).not.toHaveBeenCalled(); // no observer callback ran
+
+    // A card opens the way Trello does it: URL first, the dialog a moment later.
+    window.history.pushState({}, '', '/c/MnOp3456/15-facturen-maken');
+    navigated();
+    await tick();
+    expect(hosts(document)).toHaveLength(0);
+    [...document.querySelectorAll<HTMLAnchorElement>('a[data-testid="card-name"]')].find((a) => a.textContent === 'Facturen maken')!.click();
+    await tick();
+    expect(rendered.map((r) => r.key)).toEqual(['trello:MnOp3456']);
+  });
+
   it('does not look for a card view while the URL is a board', async () => {
     const findTaskView = vi.fn(trelloAdapter.findTaskView);
     const { document } = await start('board.html', 'https://trello.com/b/Qx7Kp2Lm/kantoor', { findTaskView });
