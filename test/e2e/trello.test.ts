@@ -223,6 +223,21 @@ describe('rating a Trello card', () => {
     expect(await panel(page).count()).toBe(1);
   });
 
+  it('stays collapsed across cards and reloads once collapsed', async () => {
+    const { session: s } = await trello();
+    const page = await openByUrl(s, CARD_A);
+    await panel(page, 'button.toggle').click();
+    expect(await panel(page, 'form').isHidden()).toBe(true);
+    await closeCard(page);
+    await openByClick(page, 'Inbox opruimen');
+    expect(await panel(page, 'button.toggle').getAttribute('aria-expanded')).toBe('false');
+    await page.reload();
+    await panel(page, 'button.toggle').waitFor();
+    expect(await panel(page, 'form').isHidden()).toBe(true);
+    await panel(page, 'button.toggle').click();
+    expect(await panel(page, 'form').isVisible()).toBe(true);
+  });
+
   it('shows a title with markup as text', async () => {
     const { session: s } = await trello();
     const dialogs: string[] = [];
