@@ -138,6 +138,9 @@ export function watchTaskViews(options: WatchOptions) {
     // The panel is usable now; the status message and the API read start after this task.
     const m = mounted;
     setTimeout(guard(() => { report(true); enrich(m); }), 0);
+    // Read the view once more shortly: a reused dialog may still show the previous card, and
+    // React sets a textarea's value without any DOM mutation to observe.
+    scheduleRefresh();
     return true;
   }
 
@@ -174,9 +177,11 @@ export function watchTaskViews(options: WatchOptions) {
     if (mounted) {
       if (!mounted.host.isConnected || !mounted.view.isConnected) return check();
       const view = mounted.view;
-      const host = mounted.host;
       for (const r of records) {
-        if (view.contains(r.target) && !host.contains(r.target)) return scheduleRefresh();
+        // Our own panels coming and going are no news about the task.
+        const only = r.addedNodes.length + r.removedNodes.length === 1 ? r.addedNodes[0] ?? r.removedNodes[0] : null;
+        if ((only as Element | null)?.localName === HOST_TAG) continue;
+        if (view.contains(r.target)) return scheduleRefresh();
       }
       return;
     }

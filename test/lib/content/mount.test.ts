@@ -84,6 +84,19 @@ describe('the panel in a Trello card', () => {
     expect(rendered[1]!.snapshot.task.title).toBe('Inbox opruimen');
   });
 
+  it('corrects a reused dialog that still showed the previous card when the URL changed', async () => {
+    const { document, window, rendered, navigated } = await start('board.html', 'https://trello.com/c/AbCd1234/12-offertes-opvolgen');
+    await tick();
+    window.history.pushState({}, '', '/c/EfGh5678/13-inbox-opruimen');
+    navigated(); // the browser reports the navigation; the dialog still shows the previous card
+    await tick();
+    expect(rendered[1]!.key).toBe('trello:EfGh5678');
+    // React sets the title's value later, as a property: no mutation record at all.
+    dialog(document).querySelector<HTMLTextAreaElement>('[data-testid="card-back-title-input"]')!.value = 'Inbox opruimen';
+    await tick(300);
+    expect(rendered[1]!.handle.updates.at(-1)?.task.title).toBe('Inbox opruimen');
+  });
+
   it('comes back when the page re-renders the spot it was in', async () => {
     const { document, rendered } = await start('board.html', 'https://trello.com/c/AbCd1234/12-offertes-opvolgen');
     await tick();
