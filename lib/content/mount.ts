@@ -89,7 +89,7 @@ export function watchTaskViews(options: WatchOptions) {
       taskId = adapter.matchTaskUrl(url);
     }
     if (mounted) {
-      if (mounted.host.isConnected && mounted.view.isConnected && mounted.key === taskId) return;
+      if (mounted.host.isConnected && mounted.view.isConnected && mounted.snapshot.task.taskId === taskId) return;
       unmount();
     }
     if (taskId === null) {

@@ -97,6 +97,17 @@ describe('the panel in a Trello card', () => {
     expect(rendered[1]!.handle.updates.at(-1)?.task.title).toBe('Inbox opruimen');
   });
 
+  it('stays put, keeping what is being typed, when the URL of the same card changes its slug', async () => {
+    const { document, window, rendered, navigated } = await start('board.html', 'https://trello.com/c/AbCd1234');
+    await tick();
+    window.history.replaceState({}, '', '/c/AbCd1234/12-offertes-opvolgen');
+    navigated();
+    await tick();
+    expect(rendered).toHaveLength(1);
+    expect(rendered[0]!.handle.unmount).not.toHaveBeenCalled();
+    expect(hosts(document)).toHaveLength(1);
+  });
+
   it('comes back when the page re-renders the spot it was in', async () => {
     const { document, rendered } = await start('board.html', 'https://trello.com/c/AbCd1234/12-offertes-opvolgen');
     await tick();
