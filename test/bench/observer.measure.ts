@@ -49,6 +49,8 @@ async function boardPage(context: BrowserContext, url: string) {
   const page = await context.newPage();
   await page.goto(url);
   await page.locator('[data-testid="list-cards"]').first().waitFor();
+  // Past the content script's own start (document_idle), which is not the observer's cost.
+  await page.waitForTimeout(300);
   return page;
 }
 
