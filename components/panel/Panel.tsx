@@ -145,11 +145,11 @@ export function Panel(props: PanelProps) {
   const onVa = (va: Va) => setData((d) => d && { ...d, vas: [...d.vas.filter((v) => v.id !== va.id), va] });
 
   return (
-    <section class="panel" aria-labelledby="vasc-title">
+    <section aria-labelledby="vasc-title">
       <header>
         <button type="button" class="toggle" aria-expanded={!collapsed} aria-controls="vasc-body"
           aria-label={collapsed ? t('panel_expand') : t('panel_collapse')} onClick={toggle}>
-          <span class="chev" aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+          <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
         </button>
         <h2 id="vasc-title">{t('panel_title')}</h2>
         <span class="task">{task.title}</span>
@@ -204,7 +204,7 @@ export function Panel(props: PanelProps) {
           <Stepper name="remindersNeeded" label={t('panel_reminders')} value={value('remindersNeeded')} onChange={set('remindersNeeded')} />
           {QUESTIONS.map((q) => <YesNo key={q} name={q} label={t(`panel_${q}`)} value={value(q)} onChange={set(q)} />)}
         </div>
-        <div class="field wide">
+        <div class="field">
           <label for="vasc-note">{t('panel_note')}</label>
           <textarea id="vasc-note" name="note" rows={2} maxLength={10_000} value={value('note')}
             onInput={(e) => change({ note: e.currentTarget.value })} />

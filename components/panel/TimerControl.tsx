@@ -14,7 +14,7 @@ export function TimerControl(props: { timer: Timer | null; taskKey: string; busy
       {running
         ? <button type="button" class="timer on" disabled={props.busy} onClick={props.onStop}>{t('panel_timerStop')}</button>
         : <button type="button" class="timer" disabled={props.busy} onClick={props.onStart}>{t('panel_timerStart')}</button>}
-      {running && <span class="elapsed" role="timer" data-testid="timer-elapsed">{t('panel_timerRunning', elapsed)}</span>}
+      {running && <span role="timer" data-testid="timer-elapsed">{t('panel_timerRunning', elapsed)}</span>}
       {timer && !running && <span class="muted">{t('panel_timerElsewhere')}</span>}
     </>
   );

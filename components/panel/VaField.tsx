@@ -19,7 +19,7 @@ export function VaField(props: {
   const create = (member: Assignee) => api.createVa(member.name, identityOf(platform, member)).then(done, fail);
 
   return (
-    <div class="field va">
+    <div class="field">
       <label for="vasc-vaId">{t('panel_va')}</label>
       <select id="vasc-vaId" name="vaId" value={value ?? ''} class={props.proposed ? 'proposed' : undefined}
         onChange={(e) => onChange(e.currentTarget.value || null)}>

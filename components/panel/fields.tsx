@@ -51,7 +51,7 @@ export function YesNo(props: { name: string; label: string; value: boolean | nul
     </label>
   );
   return (
-    <fieldset class="yesno">
+    <fieldset>
       <legend>{props.label}</legend>
       {option(true, t('panel_yes'))}
       {option(false, t('panel_no'))}
@@ -84,7 +84,7 @@ export function Stepper(props: { name: string; label: string; value: number | nu
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      <div class="row stepper">
+      <div class="row">
         {/* From "not answered", minus means "none" and plus means one. */}
         <button type="button" aria-label={t('panel_remindersLess')} disabled={value === 0} onClick={() => onChange(clamp((value ?? 1) - 1))}>−</button>
         <input

@@ -14,13 +14,26 @@ export interface PanelDeps {
   setCollapsed(collapsed: boolean): void;
 }
 
-export function panelRenderer(deps: PanelDeps): RenderPanel {
-  return (shadow, snapshot, read): PanelHandle => {
+let sheet: CSSStyleSheet | undefined;
+
+/** One parsed style sheet shared by every panel; a <style> where the browser refuses to share. */
+function adoptStyles(shadow: ShadowRoot) {
+  try {
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    // e.g. Firefox content scripts, whose wrappers may not hand the array over
     const style = document.createElement('style');
     style.textContent = css;
+    shadow.append(style);
+  }
+}
+
+export function panelRenderer(deps: PanelDeps): RenderPanel {
+  return (shadow, snapshot, read): PanelHandle => {
     const root = document.createElement('div');
-    root.className = 'root';
-    shadow.append(style, root);
+    adoptStyles(shadow);
+    shadow.append(root);
     const flushRef: { current: (() => void) | null } = { current: null };
     const draw = (s: TaskSnapshot) => render(
       <Panel

@@ -9,7 +9,7 @@ const FIELDS = 'fields=name,due,dueComplete,idMembers,shortLink,url&members=true
   + '&member_fields=fullName,username&board=true&board_fields=name';
 
 export function cardApiUrl(shortLink: string): string {
-  return `https://trello.com/1/cards/${encodeURIComponent(shortLink)}?${FIELDS}`;
+  return `https://trello.com/1/cards/${shortLink}?${FIELDS}`; // shortLinks are [A-Za-z0-9]
 }
 
 export interface CardFacts {
