@@ -158,6 +158,14 @@ describe('a page that is not what we expect', () => {
     expect(reportStatus).toHaveBeenCalledWith(false);
   });
 
+  it('reports a card URL whose card view never appears', async () => {
+    const { document, reportStatus } = await start('board.html', 'https://trello.com/c/Unknown1/1-gone');
+    await tick(150);
+    expect(document.querySelector('[data-testid="card-back-name"]')).toBeNull();
+    expect(reportStatus).toHaveBeenCalledWith(false);
+    expect(hosts(document)).toHaveLength(0);
+  });
+
   it('keeps watching when the adapter throws, and the page never sees the error', async () => {
     const readTask = vi.fn(() => { throw new Error('selector broke'); });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
