@@ -13,7 +13,7 @@ afterAll(() => session?.close());
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => sorted(xs)[Math.ceil(xs.length * 0.95) - 1]!;
-const OPENS = 40;
+const OPENS = Number(process.env.OPENS ?? 40);
 const CARDS = ['Offertes opvolgen', 'Inbox opruimen', 'Facturen maken', 'Social posts inplannen'];
 
 it('Trello content script size', () => {
