@@ -4,6 +4,7 @@
 import { BUILTIN_CATEGORIES, type Category, type KpiName, type Rating } from '../model';
 import { computeKpis, type KpiOptions } from './kpis';
 import { periodIso, type Period } from './periods';
+import { BUILTIN_COUNTERS, parseCounter, type BuiltinCategoryId } from './counters';
 import { doneWithin } from './tasks';
 
 /** A built-in label is a message key (`t(key)`); a user's label is shown as typed. */
@@ -45,14 +46,17 @@ export interface CategoryTemplate {
   kpis: readonly CategoryKpiTemplate[];
 }
 
-const counter = (id: string, yesNo = false): CounterTemplate => ({ id, label: { key: `panel_counter_${id}` }, ...(yesNo && { yesNo }) });
+const countersOf = (category: BuiltinCategoryId): CounterTemplate[] => BUILTIN_COUNTERS[category].map((spec: string) => {
+  const { id, yesNo } = parseCounter(spec);
+  return { id, label: { key: `panel_counter_${id}` }, ...(yesNo && { yesNo }) };
+});
 const kpi = (id: string, unit: CategoryKpiTemplate['unit'], formula: CategoryKpiFormula): CategoryKpiTemplate =>
   ({ id, label: { key: `categoryKpi_${id}` }, unit, formula });
 
 export const BUILTIN_TEMPLATES: readonly CategoryTemplate[] = [
   {
     id: 'email', builtin: true, label: { key: 'category_email' },
-    counters: [counter('messagesHandled'), counter('answeredIn24h'), counter('handledCorrectly')],
+    counters: countersOf('email'),
     kpis: [
       kpi('answeredIn24hRate', 'rate', { kind: 'ratio', numerator: 'answeredIn24h', denominator: 'messagesHandled' }),
       kpi('handledCorrectlyRate', 'rate', { kind: 'ratio', numerator: 'handledCorrectly', denominator: 'messagesHandled' }),
@@ -61,7 +65,7 @@ export const BUILTIN_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     id: 'social', builtin: true, label: { key: 'category_social' },
-    counters: [counter('postsScheduled'), counter('engagement'), counter('newFollowers')],
+    counters: countersOf('social'),
     kpis: [
       kpi('postsScheduled', 'count', { kind: 'sum', counter: 'postsScheduled' }),
       kpi('engagementPerPost', 'perItem', { kind: 'ratio', numerator: 'engagement', denominator: 'postsScheduled' }),
@@ -70,7 +74,7 @@ export const BUILTIN_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     id: 'admin', builtin: true, label: { key: 'category_admin' },
-    counters: [counter('invoicesMade'), counter('invoicesErrorFree'), counter('toolsUpToDate', true)],
+    counters: countersOf('admin'),
     kpis: [
       kpi('invoicesErrorFreeRate', 'rate', { kind: 'ratio', numerator: 'invoicesErrorFree', denominator: 'invoicesMade' }),
       kpi('reportsWithoutReminders', 'rate', { kind: 'kpi', kpi: 'noReminderRate' }),
@@ -79,14 +83,14 @@ export const BUILTIN_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     id: 'creative', builtin: true, label: { key: 'category_creative' },
-    counters: [counter('ideasProposed'), counter('ideasUsable'), counter('independentProposals')],
+    counters: countersOf('creative'),
     kpis: [
       kpi('usableIdeas', 'count', { kind: 'sum', counter: 'ideasUsable' }),
       kpi('usableIdeaRate', 'rate', { kind: 'ratio', numerator: 'ideasUsable', denominator: 'ideasProposed' }),
       kpi('independentProposals', 'count', { kind: 'sum', counter: 'independentProposals' }),
     ],
   },
-  { id: 'other', builtin: true, label: { key: 'category_other' }, counters: [], kpis: [] },
+  { id: 'other', builtin: true, label: { key: 'category_other' }, counters: countersOf('other'), kpis: [] },
 ];
 
 /** A category the owner made: each of its counters becomes a KPI, its total in the period. */

@@ -3,7 +3,7 @@ import { builtinCategories } from '@/components/panel/categories';
 import { BUILTIN_TEMPLATES } from '@/lib/kpi/categories';
 
 describe('the panel\'s built-in categories', () => {
-  it('are the KPI engine\'s templates: same ids, same counters, same yes/no counters, same labels', () => {
+  it('show the counters of the KPI engine\'s templates, yes/no ones as such, with the same labels', () => {
     const fromEngine = BUILTIN_TEMPLATES.map((c) => ({
       id: c.id,
       counters: c.counters.map((x) => ({ id: x.id, yesNo: x.yesNo === true, label: 'key' in x.label ? x.label.key : x.label.text })),
