@@ -28,11 +28,16 @@ export function resolvePeriod(choice: PeriodChoice, now = new Date(), timeZone?:
 
 export interface Overrun { key: string; title: string; url: string | null; ratio: number }
 
+/** The worst few are enough for a glance (the review lists them all); only these are looked up. */
+export const SHOWN_OVERRUNS = 5;
+
 export type SummaryCard = Omit<VaScorecard, 'previous' | 'delta'> & {
   /** Null until the previous period has been read. */
   previous: Kpis | null;
   delta: Kpis | null;
+  /** The worst overruns, at most SHOWN_OVERRUNS. */
   overruns: Overrun[];
+  overrunCount: number;
 };
 
 export interface Summary {
@@ -55,7 +60,7 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
 
   const overrunItems = vas.map((va) => reviewAgenda(byVa.get(va.id) ?? [], period, { tolerance: settings.tolerance })
     .couldBeBetter.filter((item) => item.reasons.includes('overrun')));
-  const tasks = await d.tasks.bulkGet(overrunItems.flat().map((item) => item.rating.id));
+  const tasks = await d.tasks.bulkGet(overrunItems.flatMap((items) => items.slice(0, SHOWN_OVERRUNS).map((item) => item.rating.id)));
   const taskByKey = new Map(tasks.filter((t) => t !== undefined).map((t) => [t.key, t]));
 
   const kpisByVa = computeKpisByVa(ratings, period, { vas, tolerance: settings.tolerance, ownerHourlyValue: settings.ownerHourlyValue });
@@ -64,7 +69,8 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
     return {
       va, period, previousPeriod: previousPeriod(period), kpis, previous: null, delta: null,
       targets: checkTargets(kpis, targets, { vaId: va.id }),
-      overruns: overrunItems[i]!.map((item) => {
+      overrunCount: overrunItems[i]!.length,
+      overruns: overrunItems[i]!.slice(0, SHOWN_OVERRUNS).map((item) => {
         const task = taskByKey.get(item.rating.id);
         return { key: item.rating.id, title: task?.title ?? item.rating.taskId, url: task?.url ?? null, ratio: item.ratio! };
       }),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { loadSummary, withComparison, type PeriodChoice, type Summary } from '@/lib/summary';
 import { ExportButtons } from './ExportButtons';
@@ -46,7 +46,8 @@ export function Popup() {
 /** Shows this period's KPIs as soon as they are read, then adds the comparison. */
 function useSummary(choice: PeriodChoice) {
   const [state, setState] = useState<{ summary?: Summary; error?: string }>({});
-  useEffect(() => {
+  // A layout effect starts the read right after the first render; useEffect would wait a frame.
+  useLayoutEffect(() => {
     let current = true;
     const show = (summary: Summary) => { if (current) setState({ summary }); return summary; };
     loadSummary(choice).then(show).then(withComparison).then(show)

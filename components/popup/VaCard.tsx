@@ -15,11 +15,10 @@ const HEADLINES: { area: string; kpi: KpiName }[] = [
 ];
 
 type Card = Summary['cards'][number];
-/** The worst few are enough for a glance; the review page lists them all. */
-const MAX_OVERRUNS = 5;
+
 
 export function VaCard({ card }: { card: Card }) {
-  const { va, kpis, delta, targets, overruns } = card;
+  const { va, kpis, delta, targets, overruns, overrunCount } = card;
   return (
     <article class="card stack va-card" data-testid="va-kpis" aria-labelledby={`va-${va.id}`}>
       <header class="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
@@ -57,13 +56,13 @@ export function VaCard({ card }: { card: Card }) {
         <section>
           <h3>{t('overrunsHeading')}</h3>
           <ul class="overruns">
-            {overruns.slice(0, MAX_OVERRUNS).map((o) => (
+            {overruns.map((o) => (
               <li key={o.key}>
                 {o.url ? <a href={o.url} target="_blank" rel="noreferrer">{o.title}</a> : o.title}{' '}
                 <span class="muted">{t('overrunRatio', o.ratio.toFixed(1))}</span>
               </li>
             ))}
-            {overruns.length > MAX_OVERRUNS && <li class="muted">{t('overrunsMore', overruns.length - MAX_OVERRUNS)}</li>}
+            {overrunCount > overruns.length && <li class="muted">{t('overrunsMore', overrunCount - overruns.length)}</li>}
           </ul>
         </section>
       )}
