@@ -1,16 +1,15 @@
 // Tells the owner when the board page in the active tab was not recognised, so a missing panel
 // is explained instead of silent. The content script reports it; the background stores it per tab.
 import { storage } from 'wxt/utils/storage';
-import { pageStatusKey } from '@/lib/background/handlers';
 import { t, type MessageKey } from '@/lib/i18n';
-import type { Platform } from '@/lib/model';
+import { pageStatusKey, statusApplies, type PageStatus } from '@/lib/page-status';
 import { useAsync } from '../useAsync';
-
-interface PageStatus { platform: Platform; recognised: boolean; url: string | null }
 
 async function activeTabStatus(): Promise<PageStatus | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id === undefined ? null : storage.getItem<PageStatus>(pageStatusKey(tab.id));
+  if (tab?.id === undefined) return null;
+  const status = await storage.getItem<PageStatus>(pageStatusKey(tab.id));
+  return statusApplies(status, tab.url) ? status : null;
 }
 
 export function PageStatusNotice() {

@@ -8,12 +8,12 @@ import {
 import { messenger, type MessageType, type Request, type Responses } from '../messages';
 import { requests } from './requests';
 import { describeIssues, nowIso, Timer } from '../model';
+import { pageStatusKey, type PageStatus } from '../page-status';
 
 type Sender = Browser.runtime.MessageSender;
 export type Handlers = { [T in MessageType]: (data: Request<T>, sender: Sender) => Promise<Responses[T]> };
 
 export const timerItem = storage.defineItem<Timer | null>('local:timer', { fallback: null });
-export const pageStatusKey = (tabId: number) => `session:pageStatus:${tabId}` as const;
 
 export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
   async function stopTimer() {
@@ -49,7 +49,7 @@ export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
     async 'page.status'({ platform, recognised }, sender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;
-      await storage.setItem(pageStatusKey(tabId), { platform, recognised, url: sender.tab?.url ?? null });
+      await storage.setItem<PageStatus>(pageStatusKey(tabId), { platform, recognised, url: sender.tab?.url ?? null });
     },
     async 'timer.get'() {
       return timerItem.getValue();
