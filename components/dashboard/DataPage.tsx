@@ -1,4 +1,3 @@
-import { addDays, parseISO, startOfDay } from 'date-fns';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { backupBlob, createBackup, deleteAllData, parseBackup, restoreBackup, TABLE_NAMES,
@@ -9,6 +8,7 @@ import { datedFilename, downloadBlob } from '@/lib/download';
 import { exportRatingsCsv } from '@/lib/export';
 import { t, type MessageKey } from '@/lib/i18n';
 import { commitImport, previewImport, type ImportPreview } from '@/lib/import';
+import { customRange, startOfLocalDay } from '@/lib/kpi/periods';
 import type { Settings } from '@/lib/model';
 import { getSettings, saveSettings } from '@/lib/settings';
 import { useAsync } from '../useAsync';
@@ -17,6 +17,26 @@ import { useAsync } from '../useAsync';
 const MAX_LISTED = 200;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** A card's one action: busy while it runs, its result line, and its failure as an error. */
+function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function run(action: () => Promise<void>, failure: MessageKey = 'errorGeneric') {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setMessage(null);
+      setError(t(failure, errorText(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, message, error, setMessage, setError, run };
+}
 
 /** chrome.i18n has no plural rules; "1 rating" and "5 ratings" are two messages. */
 const plural = (n: number, one: MessageKey, other: MessageKey, extra: (string | number)[] = []) =>
@@ -89,9 +109,7 @@ function ExportCard({ version }: { version: number }) {
   const [to, setTo] = useState('');
   const [vaId, setVaId] = useState('');
   const [delimiter, setDelimiter] = useState<Settings['csvDelimiter'] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, message, error, setMessage, setError, run } = useAction();
   const chosen = delimiter ?? data?.settings.csvDelimiter ?? 'auto';
 
   async function changeDelimiter(value: Settings['csvDelimiter']) {
@@ -101,14 +119,13 @@ function ExportCard({ version }: { version: number }) {
 
   async function exportCsv(e: Event) {
     e.preventDefault();
-    setError(null);
     if (from && to && to < from) { setError(t('data_errPeriod')); return; }
-    setBusy(true);
     setMessage(t('data_exporting', 0));
-    try {
+    await run(async () => {
+      // Whole local days, as the date inputs mean them.
       const { blob, rows } = await exportRatingsCsv({
-        startIso: from ? startOfDay(parseISO(from)).toISOString() : null,
-        endIso: to ? addDays(startOfDay(parseISO(to)), 1).toISOString() : null,
+        startIso: from ? startOfLocalDay(from).toISOString() : null,
+        endIso: to ? customRange(to, to).end.toISOString() : null,
         vaId: vaId || null,
       }, { delimiter: resolveDelimiter(chosen), onProgress: (n) => setMessage(t('data_exporting', n)) });
       if (rows === 0) {
@@ -117,12 +134,7 @@ function ExportCard({ version }: { version: number }) {
         downloadBlob(blob, datedFilename('va-scorecard-ratings', 'csv'));
         setMessage(plural(rows, 'data_exportDoneOne', 'data_exportDone'));
       }
-    } catch (err) {
-      setMessage(null);
-      setError(t('errorGeneric', errorText(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -153,23 +165,13 @@ function ExportCard({ version }: { version: number }) {
 }
 
 function BackupCard() {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, message, error, setMessage, run } = useAction();
 
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      const backup = await createBackup();
-      downloadBlob(backupBlob(backup), datedFilename('va-scorecard-backup', 'json'));
-      setMessage(t('data_backupDone', [backup.tables.ratings.length, backup.tables.vas.length]));
-    } catch (err) {
-      setError(t('errorGeneric', errorText(err)));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const download = () => run(async () => {
+    const backup = await createBackup();
+    downloadBlob(backupBlob(backup), datedFilename('va-scorecard-backup', 'json'));
+    setMessage(t('data_backupDone', [backup.tables.ratings.length, backup.tables.vas.length]));
+  });
 
   return (
     <Card id="data-backup-heading" title={t('data_backupHeading')}>
@@ -224,21 +226,15 @@ function RestoreCard({ onChanged }: { onChanged: () => void }) {
   const [problems, setProblems] = useState<BackupProblem[] | null>(null);
   const [pending, setPending] = useState<Backup | null>(null);
   const [report, setReport] = useState<RestoreReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   async function apply(backup: Backup) {
     setPending(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       setReport(await restoreBackup(backup, mode));
       if (fileRef.current) fileRef.current.value = '';
       onChanged();
-    } catch (err) {
-      setError(t('data_restoreFailed', errorText(err)));
-    } finally {
-      setBusy(false);
-    }
+    }, 'data_restoreFailed');
   }
 
   async function start(e: Event) {
@@ -288,9 +284,7 @@ function RestoreCard({ onChanged }: { onChanged: () => void }) {
 function ImportCard({ onChanged }: { onChanged: () => void }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, message, error, setMessage, run } = useAction();
 
   function reset() {
     setPreview(null);
@@ -298,32 +292,19 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
   }
 
   async function read() {
-    setMessage(null); setError(null); setPreview(null);
+    setMessage(null); setPreview(null);
     const file = fileRef.current?.files?.[0];
-    if (!file) return;
-    setBusy(true);
-    try {
-      setPreview(await previewImport(await file.text()));
-    } catch (err) {
-      setError(t('errorGeneric', errorText(err)));
-    } finally {
-      setBusy(false);
-    }
+    if (file) await run(async () => setPreview(await previewImport(await file.text())));
   }
 
   async function confirm() {
     if (!preview) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const result = await commitImport(preview.rows);
       reset();
       onChanged();
       setMessage(plural(result.imported, 'data_importDoneOne', 'data_importDone', [result.createdVas]));
-    } catch (err) {
-      setError(t('data_importFailed', errorText(err)));
-    } finally {
-      setBusy(false);
-    }
+    }, 'data_importFailed');
   }
 
   const valid = preview?.rows.length ?? 0;
@@ -370,18 +351,15 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
 
 function DeleteCard({ onChanged }: { onChanged: () => void }) {
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { message, error, setMessage, run } = useAction();
 
   async function remove() {
     setConfirming(false);
-    try {
+    await run(async () => {
       await deleteAllData();
       setMessage(t('data_deleteDone'));
       onChanged();
-    } catch (err) {
-      setError(t('errorGeneric', errorText(err)));
-    }
+    });
   }
 
   return (
