@@ -9,6 +9,7 @@ import { messenger, type MessageType, type Request, type Responses } from '../me
 import { requests } from './requests';
 import { describeIssues, nowIso, Timer } from '../model';
 import { pageStatusKey, type PageStatus } from '../page-status';
+import { isMember } from '../va-match';
 
 type Sender = Browser.runtime.MessageSender;
 export type Handlers = { [T in MessageType]: (data: Request<T>, sender: Sender) => Promise<Responses[T]> };
@@ -41,8 +42,9 @@ export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
       return d.transaction('rw', d.vas, async () => {
         const va = await d.vas.get(vaId);
         if (!va) throw new ValidationError(`VA ${vaId} does not exist`);
-        const others = va.identities.filter((i) => !(i.platform === identity.platform
-          && (identity.memberId ? i.memberId === identity.memberId : i.name === identity.name)));
+        // The same member mapped again replaces the old mapping (by id, else by name).
+        const member = { id: identity.memberId, name: identity.name };
+        const others = va.identities.filter((i) => !isMember(i, identity.platform, member));
         return saveVa({ ...va, identities: [...others, identity] }, d);
       });
     },

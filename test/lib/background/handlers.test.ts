@@ -47,6 +47,12 @@ describe('messages to the background', () => {
     expect(mapped.identities).toEqual([{ platform: 'trello', memberId: 'm1', name: 'Sanne V' }]);
   });
 
+  it('replaces a name-only mapping when the same member is later seen with an id', async () => {
+    const va = await dispatch(handlers, 'va.create', { name: 'Sanne', identity: { platform: 'trello', memberId: null, name: 'Sanne de Vries' } }, self);
+    const mapped = await dispatch(handlers, 'va.mapIdentity', { vaId: va.id, identity: { platform: 'trello', memberId: 'm1', name: 'sanne de vries' } }, self);
+    expect(mapped.identities).toEqual([{ platform: 'trello', memberId: 'm1', name: 'sanne de vries' }]);
+  });
+
   it('runs one timer at a time: starting a second banks the first into its actual time', async () => {
     await dispatch(handlers, 'timer.start', { task }, self);
     await timerItem.setValue({ taskKey: task.key, startedAt: new Date(Date.now() - 25 * 60_000).toISOString() });
