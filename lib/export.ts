@@ -6,6 +6,7 @@ import {
   csvBlob, csvChunks, csvFormat, csvText, DEFAULT_CHUNK_ROWS, formatBoolean, formatNumber,
   type CsvFormat, type Delimiter,
 } from './csv';
+import { KPI_UNITS } from './format';
 import { KPI_NAMES, type KpiName, type Rating, type TaskRef, type Va } from './model';
 
 /**
@@ -46,9 +47,9 @@ export interface RatingPage { ratings: Rating[]; tasks: (TaskRef | undefined)[] 
 /**
  * Ratings matching the filter with their tasks, page by page, so memory stays bounded.
  * Without a period the table is walked in primary-key ranges, and the tasks (same keys) are
- * read as one range too: two `getAll` calls per page instead of thousands of single reads,
- * which is what makes 100,000 rows fit the 1 s budget. With a period the `doneAt` (or
- * `[vaId+doneAt]`) index gives the keys, in done order, and records are fetched per page.
+ * read as one range too: two `getAll` calls per page instead of thousands of single reads
+ * (still ~3 s for 100,000 rows in Chromium: see test/bench/export.measure.ts). With a period
+ * the `doneAt` (or `[vaId+doneAt]`) index gives the keys, in done order, and records are fetched per page.
  * Pages are separate read transactions: an IndexedDB transaction closes when the caller
  * yields to the event loop between pages.
  */
@@ -130,14 +131,13 @@ export interface KpiSummaryRow {
 
 export const KPI_SUMMARY_COLUMNS = ['vaName', 'periodStart', 'periodEnd', ...KPI_NAMES] as const;
 
-const COUNT_KPIS: ReadonlySet<KpiName> = new Set(['tasksDone', 'overruns', 'proactiveCount']);
-const MONEY_KPIS: ReadonlySet<KpiName> = new Set(['cost', 'valueFreed']);
 
 /** Counts as integers, money with cents, rates / ratios / averages / hours with 4 decimals. */
 export function formatKpi(name: KpiName, value: number | null | undefined, format: CsvFormat): string {
   if (value === null || value === undefined) return '';
-  if (COUNT_KPIS.has(name) && Number.isInteger(value)) return formatNumber(value, format);
-  return formatNumber(value, format, MONEY_KPIS.has(name) ? 2 : 4);
+  const unit = KPI_UNITS[name];
+  if (unit === 'count' && Number.isInteger(value)) return formatNumber(value, format);
+  return formatNumber(value, format, unit === 'money' ? 2 : 4);
 }
 
 /** The KPI summary as a whole CSV file (BOM, header, one row per VA and period). */

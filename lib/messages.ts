@@ -31,5 +31,5 @@ export interface Responses {
 
 type Protocol = { [T in MessageType]: (data: Request<T>) => Responses[T] };
 
+/** The background listens through it; content scripts send with lib/content/send.ts. */
 export const messenger = defineExtensionMessaging<Protocol>({ logger: undefined });
-export const { sendMessage } = messenger;

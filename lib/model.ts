@@ -91,10 +91,6 @@ export const Rating = z.object({
 export type Rating = z.infer<typeof Rating>;
 
 /** Fields the owner edits in the panel. */
-export const RATING_FIELDS = [
-  'vaId', 'category', 'estimateMinutes', 'actualMinutes', 'quality', 'errorFree', 'followedBriefing',
-  'remindersNeeded', 'delaysFlagged', 'proactive', 'note', 'counters', 'dueAt', 'doneAt',
-] as const;
 export const RatingPatch = Rating.pick({
   vaId: true, category: true, estimateMinutes: true, actualMinutes: true, quality: true, errorFree: true,
   followedBriefing: true, remindersNeeded: true, delaysFlagged: true, proactive: true, note: true,

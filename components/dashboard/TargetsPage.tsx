@@ -1,11 +1,9 @@
 import { useState } from 'preact/hooks';
 import { db, listVas, parseOrThrow } from '@/lib/db';
-import { KPI_UNITS, displayKpi, targetInputToValue } from '@/lib/format';
-import { t, type MessageKey } from '@/lib/i18n';
+import { KPI_UNITS, displayKpi, kpiLabel, targetInputToValue } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import { BUILTIN_CATEGORIES, KPI_NAMES, Target, newId, nowIso, type KpiName } from '@/lib/model';
 import { useAsync } from '../useAsync';
-
-export const kpiLabel = (kpi: KpiName) => t(`kpi_${kpi}` as MessageKey);
 
 /** Targets are what the popup and the review mark as met / not met. */
 export function TargetsPage() {

@@ -1,10 +1,10 @@
-import { HIGHER_IS_BETTER, deltaAsShown, displayDelta, displayKpi } from '@/lib/format';
+import { HIGHER_IS_BETTER, deltaAsShown, displayDelta, displayKpi, kpiLabel } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { KpiName } from '@/lib/model';
 import type { Summary } from '@/lib/summary';
 
 /** The headline KPI of each of the five areas (impact shows hours freed and their cost). */
-const HEADLINES: { area: string; kpi: KpiName }[] = [
+const HEADLINES: { area: MessageKey; kpi: KpiName }[] = [
   { area: 'area_output', kpi: 'onTimeRate' },
   { area: 'area_output', kpi: 'qualityAvg' },
   { area: 'area_efficiency', kpi: 'estimateRatio' },
@@ -34,7 +34,7 @@ export function VaCard({ card }: { card: Card }) {
           const tone = shown === 0 || better === null ? '' : (shown > 0) === better ? 'good' : 'bad';
           return (
             <div key={kpi} class="kpi" data-kpi={kpi}>
-              <dt><span class="muted">{t(area as MessageKey)}</span> {t(`kpi_${kpi}` as MessageKey)}</dt>
+              <dt><span class="muted">{t(area)}</span> {kpiLabel(kpi)}</dt>
               <dd>
                 <span class="kpi-value">{displayKpi(kpi, kpis[kpi], { currency: va.currency })}</span>
                 {check && check.status !== 'noData' && (
