@@ -7,9 +7,9 @@ import {
   customRange, lastMonth, lastNDays, periodIso, previousPeriod, thisMonth, type Period,
 } from './kpi/periods';
 import { reviewAgenda } from './kpi/review';
-import { scorecards, type VaScorecard } from './kpi/scorecard';
+import type { VaScorecard } from './kpi/scorecard';
 import { checkTargets } from './kpi/targets';
-import type { Rating, Settings, Target, Va } from './model';
+import type { Rating, Settings, Va } from './model';
 import { getSettings } from './settings';
 
 export type PeriodChoice =
@@ -44,8 +44,8 @@ export interface Summary {
   period: Period;
   settings: Settings;
   cards: SummaryCard[];
-  /** What the comparison step needs again. */
-  context: { vas: Va[]; targets: Target[]; ratings: Rating[] };
+  /** The VAs shown, in order: what the comparison step needs again. */
+  vas: Va[];
 }
 
 /** This period's KPIs, targets and overruns per VA (no comparison yet). */
@@ -76,17 +76,21 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
       }),
     };
   });
-  return { period, settings, cards, context: { vas, targets, ratings } };
+  return { period, settings, cards, vas };
 }
 
 /** Adds the previous period of the same length and the change per KPI. */
 export async function withComparison(summary: Summary, d: ScorecardDb = defaultDb): Promise<Summary> {
-  const { vas, targets, ratings } = summary.context;
-  const before = periodIso(previousPeriod(summary.period));
-  const earlier = await allRatingsDoneBetween(before.start, before.end, d);
-  const full = scorecards([...earlier, ...ratings], summary.period, { vas, settings: summary.settings, targets });
+  const { vas, settings } = summary;
+  const before = previousPeriod(summary.period);
+  const { start, end } = periodIso(before);
+  const earlier = await allRatingsDoneBetween(start, end, d);
+  const byVa = computeKpisByVa(earlier, before, { vas, tolerance: settings.tolerance, ownerHourlyValue: settings.ownerHourlyValue });
   return {
     ...summary,
-    cards: summary.cards.map((card, i) => ({ ...card, previous: full[i]!.previous, delta: kpiDelta(card.kpis, full[i]!.previous) })),
+    cards: summary.cards.map((card) => {
+      const previous = byVa.get(card.va.id)!; // every listed VA gets an entry
+      return { ...card, previous, delta: kpiDelta(card.kpis, previous) };
+    }),
   };
 }
