@@ -1,7 +1,7 @@
 // The popup's data: per VA, this period's KPIs and overruns, then the comparison with the period
-// before. Each step is one indexed range read, so the cost follows the period, not the history,
-// and the first KPIs can show before the previous period has been read.
-import { allRatingsDoneBetween, db as defaultDb, listVas, type ScorecardDb } from './db';
+// before. Each step reads the period's day records (lib/done-days.ts), so the cost follows the
+// period, not the history, and the first KPIs can show before the previous period has been read.
+import { db as defaultDb, kpiRatingsDoneBetween, listVas, type ScorecardDb } from './db';
 import { computeKpisByVa, kpiDelta, type Kpis } from './kpi/kpis';
 import {
   customRange, lastMonth, lastNDays, periodIso, previousPeriod, thisMonth, type Period,
@@ -9,7 +9,8 @@ import {
 import { reviewAgenda } from './kpi/review';
 import type { VaScorecard } from './kpi/scorecard';
 import { checkTargets } from './kpi/targets';
-import type { Rating, Settings, Va } from './model';
+import type { KpiRating } from './kpi/tasks';
+import type { Settings, Va } from './model';
 import { getSettings } from './settings';
 
 export type PeriodChoice =
@@ -53,9 +54,9 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
   const period = resolvePeriod(choice, now);
   const { start, end } = periodIso(period);
   const [vas, settings, targets, ratings] = await Promise.all([
-    listVas(d), getSettings(), d.targets.toArray(), allRatingsDoneBetween(start, end, d),
+    listVas(d), getSettings(), d.targets.toArray(), kpiRatingsDoneBetween(start, end, d),
   ]);
-  const byVa = new Map<string, Rating[]>();
+  const byVa = new Map<string, KpiRating[]>();
   for (const r of ratings) if (r.vaId) (byVa.get(r.vaId) ?? byVa.set(r.vaId, []).get(r.vaId)!).push(r);
 
   const overrunItems = vas.map((va) => reviewAgenda(byVa.get(va.id) ?? [], period, { tolerance: settings.tolerance })
@@ -84,7 +85,7 @@ export async function withComparison(summary: Summary, d: ScorecardDb = defaultD
   const { vas, settings } = summary;
   const before = previousPeriod(summary.period);
   const { start, end } = periodIso(before);
-  const earlier = await allRatingsDoneBetween(start, end, d);
+  const earlier = await kpiRatingsDoneBetween(start, end, d);
   const byVa = computeKpisByVa(earlier, before, { vas, tolerance: settings.tolerance, ownerHourlyValue: settings.ownerHourlyValue });
   return {
     ...summary,

@@ -3,7 +3,7 @@
 export * from './periods';
 export * from './kpis';
 export * from './impact';
-export { OVERRUN_FACTOR, utcIso } from './tasks';
+export { KPI_FIELDS, OVERRUN_FACTOR, utcIso, type KpiRating } from './tasks';
 export * from './categories';
 export * from './targets';
 export * from './review';

@@ -1,10 +1,10 @@
 // The KPIs of the five areas (DESIGN.md) for one period. Every KPI is computed from sums over the
 // tasks done in the period, so a month is never an average of averages; a KPI whose denominator
 // is empty is null ("no data"), never 0.
-import { DEFAULT_SETTINGS, KPI_NAMES, type KpiName, type Rating, type Va } from '../model';
+import { DEFAULT_SETTINGS, KPI_NAMES, type KpiName, type Va } from '../model';
 import { impactOf } from './impact';
 import { periodIso, type Period } from './periods';
-import { OVERRUN_FACTOR, createJudge, doneWithin, type TaskJudge } from './tasks';
+import { OVERRUN_FACTOR, createJudge, doneWithin, type KpiRating, type TaskJudge } from './tasks';
 
 export type Kpis = Record<KpiName, number | null>;
 
@@ -35,7 +35,7 @@ class KpiSums {
   remindersCount = 0; remindersSum = 0; noReminder = 0;
   delayCases = 0; delaysFlagged = 0;
 
-  add(r: Rating, doneIso: string, judge: TaskJudge): void {
+  add(r: KpiRating, doneIso: string, judge: TaskJudge): void {
     this.tasksDone++;
     const late = judge.isLate(r, doneIso);
     if (late !== null) { this.withDue++; if (!late) this.onTime++; }
@@ -135,7 +135,7 @@ const settingsOf = (o: KpiOptions) => ({
 });
 
 /** KPIs over the given ratings (filter them to one VA first) for tasks done in `period`. */
-export function computeKpis(ratings: Iterable<Rating>, period: Period, options: KpiOptions = {}): Kpis {
+export function computeKpis(ratings: Iterable<KpiRating>, period: Period, options: KpiOptions = {}): Kpis {
   const { tolerance, ownerHourlyValue } = settingsOf(options);
   const judge = createJudge({ tolerance, timeZone: options.timeZone });
   const { start, end } = periodIso(period);
@@ -153,7 +153,7 @@ export function computeKpis(ratings: Iterable<Rating>, period: Period, options: 
  * Each VA's `cost` uses its own hourly rate.
  */
 export function computeKpisByVa(
-  ratings: Iterable<Rating>, period: Period, options: Omit<KpiOptions, 'hourlyRate'> & { vas?: readonly Va[] } = {},
+  ratings: Iterable<KpiRating>, period: Period, options: Omit<KpiOptions, 'hourlyRate'> & { vas?: readonly Va[] } = {},
 ): Map<string | null, Kpis> {
   const { tolerance, ownerHourlyValue } = settingsOf(options);
   const judge = createJudge({ tolerance, timeZone: options.timeZone });

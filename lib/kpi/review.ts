@@ -1,14 +1,14 @@
 // The review meeting's automatic agenda for one VA and period: "could be better" (overruns first,
 // then late tasks, then tasks with errors) and "went well" (the best-rated tasks). The order only
 // depends on the tasks, never on the order they were read in, so a re-opened review looks the same.
-import { DEFAULT_SETTINGS, type Rating } from '../model';
+import { DEFAULT_SETTINGS } from '../model';
 import { periodIso, type Period } from './periods';
-import { OVERRUN_FACTOR, createJudge, doneWithin } from './tasks';
+import { OVERRUN_FACTOR, createJudge, doneWithin, type KpiRating } from './tasks';
 
 export type AgendaReason = 'overrun' | 'late' | 'error';
 
-export interface AgendaItem {
-  rating: Rating;
+export interface AgendaItem<R extends KpiRating = KpiRating> {
+  rating: R;
   /** The done instant, UTC ISO. */
   doneAt: string;
   /** Why it is on the "could be better" list, most important first; empty for "went well". */
@@ -19,9 +19,9 @@ export interface AgendaItem {
   hoursLate: number | null;
 }
 
-export interface ReviewAgenda {
-  couldBeBetter: AgendaItem[];
-  wentWell: AgendaItem[];
+export interface ReviewAgenda<R extends KpiRating = KpiRating> {
+  couldBeBetter: AgendaItem<R>[];
+  wentWell: AgendaItem<R>[];
 }
 
 export interface AgendaOptions {
@@ -47,12 +47,12 @@ function worseFirst(a: AgendaItem, b: AgendaItem): number {
 }
 
 /** Pass one VA's ratings; only tasks done in `period` are considered. */
-export function reviewAgenda(ratings: Iterable<Rating>, period: Period, options: AgendaOptions = {}): ReviewAgenda {
+export function reviewAgenda<R extends KpiRating>(ratings: Iterable<R>, period: Period, options: AgendaOptions = {}): ReviewAgenda<R> {
   const judge = createJudge({ tolerance: options.tolerance ?? DEFAULT_SETTINGS.tolerance, timeZone: options.timeZone });
   const { start, end } = periodIso(period);
   const minQuality = options.wentWellMinQuality ?? 4;
-  const couldBeBetter: AgendaItem[] = [];
-  const good: AgendaItem[] = [];
+  const couldBeBetter: AgendaItem<R>[] = [];
+  const good: AgendaItem<R>[] = [];
 
   for (const r of ratings) {
     const done = doneWithin(r, start, end);
@@ -64,7 +64,7 @@ export function reviewAgenda(ratings: Iterable<Rating>, period: Period, options:
     if (late) reasons.push('late');
     if (r.errorFree === false) reasons.push('error');
     const hoursLate = late ? (Date.parse(done) - Date.parse(judge.dueMoment(r.dueAt!))) / 3_600_000 : null;
-    const item: AgendaItem = { rating: r, doneAt: done, reasons, ratio, hoursLate };
+    const item: AgendaItem<R> = { rating: r, doneAt: done, reasons, ratio, hoursLate };
     // A task with something to discuss is not also celebrated, whatever its quality.
     if (reasons.length > 0) couldBeBetter.push(item);
     else if (r.quality !== null && r.quality >= minQuality) good.push(item);

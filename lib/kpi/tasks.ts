@@ -7,6 +7,16 @@ import { addDays, parseISO, startOfDay } from 'date-fns';
 import type { Rating } from '../model';
 import { defaultTimeZone } from './periods';
 
+/**
+ * The fields of a rating that the KPIs and the review agenda read (and `taskId`, to name a task):
+ * all that the popup's read-optimised copy of the done ratings keeps.
+ */
+export const KPI_FIELDS = [
+  'id', 'taskId', 'vaId', 'dueAt', 'doneAt', 'estimateMinutes', 'actualMinutes', 'quality', 'errorFree',
+  'followedBriefing', 'remindersNeeded', 'delaysFlagged', 'proactive',
+] as const;
+export type KpiRating = Pick<Rating, (typeof KPI_FIELDS)[number]>;
+
 /** Ratings store `toISOString()` text; anything else (an offset, no milliseconds) is normalised. */
 export function utcIso(instant: string): string {
   if (instant.length === 24 && instant.charCodeAt(23) === 90 /* Z */ && instant.charCodeAt(19) === 46 /* . */) return instant;
