@@ -6,10 +6,9 @@ import { computeKpisByVa, kpiDelta, type Kpis } from './kpi/kpis';
 import {
   customRange, lastMonth, lastNDays, periodIso, previousPeriod, thisMonth, type Period,
 } from './kpi/periods';
-import { reviewAgenda } from './kpi/review';
+import { overruns, type Overrun as RatedOverrun } from './kpi/review';
 import type { VaScorecard } from './kpi/scorecard';
 import { checkTargets } from './kpi/targets';
-import type { KpiRating } from './kpi/tasks';
 import type { Settings, Va } from './model';
 import { getSettings } from './settings';
 
@@ -56,11 +55,13 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
   const [vas, settings, targets, ratings] = await Promise.all([
     listVas(d), getSettings(), d.targets.toArray(), kpiRatingsDoneBetween(start, end, d),
   ]);
-  const byVa = new Map<string, KpiRating[]>();
-  for (const r of ratings) if (r.vaId) (byVa.get(r.vaId) ?? byVa.set(r.vaId, []).get(r.vaId)!).push(r);
-
-  const overrunItems = vas.map((va) => reviewAgenda(byVa.get(va.id) ?? [], period, { tolerance: settings.tolerance })
-    .couldBeBetter.filter((item) => item.reasons.includes('overrun')));
+  // Overruns of all VAs, worst first; each VA's list keeps that order.
+  const overrunsByVa = new Map<string, RatedOverrun[]>();
+  for (const o of overruns(ratings, period)) {
+    const vaId = o.rating.vaId;
+    if (vaId) (overrunsByVa.get(vaId) ?? overrunsByVa.set(vaId, []).get(vaId)!).push(o);
+  }
+  const overrunItems = vas.map((va) => overrunsByVa.get(va.id) ?? []);
   const tasks = await d.tasks.bulkGet(overrunItems.flatMap((items) => items.slice(0, SHOWN_OVERRUNS).map((item) => item.rating.id)));
   const taskByKey = new Map(tasks.filter((t) => t !== undefined).map((t) => [t.key, t]));
 
@@ -73,7 +74,7 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
       overrunCount: overrunItems[i]!.length,
       overruns: overrunItems[i]!.slice(0, SHOWN_OVERRUNS).map((item) => {
         const task = taskByKey.get(item.rating.id);
-        return { key: item.rating.id, title: task?.title ?? item.rating.taskId, url: task?.url ?? null, ratio: item.ratio! };
+        return { key: item.rating.id, title: task?.title ?? item.rating.taskId, url: task?.url ?? null, ratio: item.ratio };
       }),
     };
   });

@@ -3,7 +3,7 @@
 // depends on the tasks, never on the order they were read in, so a re-opened review looks the same.
 import { DEFAULT_SETTINGS } from '../model';
 import { periodIso, type Period } from './periods';
-import { OVERRUN_FACTOR, createJudge, doneWithin, type KpiRating } from './tasks';
+import { OVERRUN_FACTOR, createJudge, doneWithin, taskRatio, type KpiRating } from './tasks';
 
 export type AgendaReason = 'overrun' | 'late' | 'error';
 
@@ -34,14 +34,18 @@ export interface AgendaOptions {
 }
 
 const RANK: Record<AgendaReason, number> = { overrun: 0, late: 1, error: 2 };
-const byDoneThenId = (a: AgendaItem, b: AgendaItem) =>
+const byDoneThenId = (a: Pick<AgendaItem, 'rating' | 'doneAt'>, b: Pick<AgendaItem, 'rating' | 'doneAt'>) =>
   a.doneAt < b.doneAt ? -1 : a.doneAt > b.doneAt ? 1 : a.rating.id < b.rating.id ? -1 : a.rating.id > b.rating.id ? 1 : 0;
+
+/** Overruns: the biggest ratio first. */
+const worseOverrunFirst = (a: Pick<AgendaItem, 'rating' | 'doneAt' | 'ratio'>, b: Pick<AgendaItem, 'rating' | 'doneAt' | 'ratio'>) =>
+  b.ratio! - a.ratio! || byDoneThenId(a, b);
 
 function worseFirst(a: AgendaItem, b: AgendaItem): number {
   const ra = RANK[a.reasons[0]!];
   const rb = RANK[b.reasons[0]!];
   if (ra !== rb) return ra - rb;
-  if (ra === RANK.overrun && a.ratio !== b.ratio) return b.ratio! - a.ratio!;
+  if (ra === RANK.overrun) return worseOverrunFirst(a, b);
   if (ra === RANK.late && a.hoursLate !== b.hoursLate) return b.hoursLate! - a.hoursLate!;
   return byDoneThenId(a, b);
 }
@@ -73,4 +77,26 @@ export function reviewAgenda<R extends KpiRating>(ratings: Iterable<R>, period: 
   couldBeBetter.sort(worseFirst);
   good.sort((a, b) => b.rating.quality! - a.rating.quality! || byDoneThenId(a, b));
   return { couldBeBetter, wentWell: good.slice(0, options.wentWellLimit ?? 5) };
+}
+
+export interface Overrun<R extends KpiRating = KpiRating> {
+  rating: R;
+  doneAt: string;
+  ratio: number;
+}
+
+/**
+ * The period's overruns (actual ≥ 2 × estimate) in the agenda's order, worst first: what the
+ * popup lists, without building the rest of the agenda.
+ */
+export function overruns<R extends KpiRating>(ratings: Iterable<R>, period: Period): Overrun<R>[] {
+  const { start, end } = periodIso(period);
+  const out: Overrun<R>[] = [];
+  for (const r of ratings) {
+    const ratio = taskRatio(r);
+    if (ratio === null || ratio < OVERRUN_FACTOR) continue;
+    const done = doneWithin(r, start, end);
+    if (done !== null) out.push({ rating: r, doneAt: done, ratio });
+  }
+  return out.sort(worseOverrunFirst);
 }

@@ -68,12 +68,6 @@ export function createJudge(opts: { tolerance: number; timeZone?: string }): Tas
     return end;
   }
 
-  const ratio: TaskJudge['ratio'] = (r) => {
-    const e = r.estimateMinutes;
-    const a = r.actualMinutes;
-    return e !== null && a !== null && e > 0 && a > 0 ? a / e : null;
-  };
-
   return {
     tolerance,
     dueMoment: (dueAt) => (dueAt.length === 10 ? dayEnd(dueAt) : utcIso(dueAt)),
@@ -83,13 +77,20 @@ export function createJudge(opts: { tolerance: number; timeZone?: string }): Tas
       // `YYYY-MM-DD`: done before the next local day starts is on time. An instant: done by then.
       return dueAt.length === 10 ? doneIso >= dayEnd(dueAt) : doneIso > utcIso(dueAt);
     },
-    ratio,
+    ratio: taskRatio,
     overTolerance: (r) => {
       const e = r.estimateMinutes;
       const a = r.actualMinutes;
       return e !== null && a !== null && e > 0 && a > 0 ? a > e * factor + EPSILON : null;
     },
   };
+}
+
+/** actual ÷ estimate when both are > 0, else null (nothing to compare). */
+export function taskRatio(r: Pick<Rating, 'estimateMinutes' | 'actualMinutes'>): number | null {
+  const e = r.estimateMinutes;
+  const a = r.actualMinutes;
+  return e !== null && a !== null && e > 0 && a > 0 ? a / e : null;
 }
 
 /** The done instant as UTC ISO text if the task was done in [startIso, endIso), else null. */

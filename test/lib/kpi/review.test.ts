@@ -1,6 +1,6 @@
 // The review meeting's automatic agenda on the golden November.
 import { describe, expect, it } from 'vitest';
-import { reviewAgenda, thisMonth } from '@/lib/kpi';
+import { overruns, reviewAgenda, thisMonth } from '@/lib/kpi';
 import { AMS, ratings } from './november';
 
 const november = thisMonth(new Date('2026-11-15T12:00:00Z'), AMS);
@@ -51,5 +51,17 @@ describe('review agenda', () => {
   it('a period without tasks has an empty agenda', () => {
     expect(reviewAgenda(ofVa('va-zoe'), thisMonth(new Date('2026-12-15T12:00:00Z'), AMS), opts))
       .toEqual({ couldBeBetter: [], wentWell: [] });
+  });
+
+  it('lists only the overruns, in the agenda\'s order, for the popup', () => {
+    // Joost: B9 (2.5×) before B3 (exactly 2×); B16 (10×) was done in December.
+    expect(overruns(ofVa('va-joost'), november).map((o) => [o.rating.taskId, o.ratio])).toEqual([['B9', 2.5], ['B3', 2]]);
+    expect(ids(overruns(ofVa('va-sanne'), november))).toEqual(['A6']);
+    // Over everyone, the agendas' overrun items merged worst first; C8 and B9 both ran 2.5×, and
+    // the one done first comes first.
+    const fromAgendas = ['va-sanne', 'va-joost', 'va-zoe']
+      .flatMap((va) => reviewAgenda(ofVa(va), november, opts).couldBeBetter.filter((i) => i.reasons[0] === 'overrun'))
+      .sort((a, b) => b.ratio! - a.ratio! || a.doneAt.localeCompare(b.doneAt));
+    expect(ids(overruns([...ratings].reverse(), november))).toEqual(ids(fromAgendas));
   });
 });
