@@ -1,11 +1,8 @@
-// The IndexedDB database. Lives in the background and the extension's own pages;
-// content scripts reach it only through lib/messages.ts.
+// The IndexedDB database and its reads. Lives in the background and the extension's own pages;
+// content scripts reach it only through lib/messages.ts. Writes that validate with zod are in
+// lib/db-writes.ts, so readers such as the popup start without loading zod.
 import { Dexie, type EntityTable } from 'dexie';
-import {
-  Category, ImpactEntry, Rating, Review, Target, TaskRef, Va, describeIssues, nowIso,
-  type RatingPatch,
-} from './model';
-import type { z } from 'zod';
+import type { Category, ImpactEntry, Rating, Review, Target, TaskRef, Va } from './model';
 import { DONE_DAYS, doneDaysMiddleware, groupByDoneDay, utcDay, type DoneDay } from './done-days';
 import { utcIso, type KpiRating } from './kpi/tasks';
 
@@ -41,81 +38,14 @@ export class ScorecardDb extends Dexie {
 
 export const db = new ScorecardDb();
 
-export class ValidationError extends Error {
-  override name = 'ValidationError';
-}
-
-/** Parses before every write so nothing malformed is ever stored. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(`${what}: ${describeIssues(result.error)}`);
-  return result.data;
-}
-
 export async function listVas(d = db, { includeArchived = false } = {}): Promise<Va[]> {
   const all = await d.vas.orderBy('name').toArray();
   return includeArchived ? all : all.filter((v) => !v.archived);
 }
 
-export async function saveVa(input: Partial<Va> & { name: string }, d = db): Promise<Va> {
-  return d.transaction('rw', d.vas, async () => {
-    const existing = input.id ? await d.vas.get(input.id) : undefined;
-    const now = nowIso();
-    const va = parseOrThrow(Va, {
-      ...existing,
-      ...input,
-      id: input.id ?? crypto.randomUUID(),
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    }, 'VA');
-    await d.vas.put(va);
-    return va;
-  });
-}
-
-export async function setVaArchived(id: string, archived: boolean, d = db): Promise<Va> {
-  return d.transaction('rw', d.vas, async () => {
-    const va = await d.vas.get(id);
-    if (!va) throw new ValidationError(`VA ${id} does not exist`);
-    const next = { ...va, archived, updatedAt: nowIso() };
-    await d.vas.put(next);
-    return next;
-  });
-}
-
 export async function getTaskRating(key: string, d = db): Promise<{ task: TaskRef | null; rating: Rating | null }> {
   const [task, rating] = await Promise.all([d.tasks.get(key), d.ratings.get(key)]);
   return { task: task ?? null, rating: rating ?? null };
-}
-
-/**
- * Stores what the board says about a task and the owner's changes to its rating in one
- * transaction, so a rating never points at a task that was not written.
- */
-export async function saveTaskRating(
-  task: Omit<TaskRef, 'updatedAt'>,
-  patch: RatingPatch,
-  d = db,
-): Promise<Rating> {
-  return d.transaction('rw', d.tasks, d.ratings, async () => {
-    const now = nowIso();
-    const storedTask = parseOrThrow(TaskRef, { ...task, updatedAt: now }, 'Task');
-    const existing = await d.ratings.get(storedTask.key);
-    const rating = parseOrThrow(Rating, {
-      dueAt: storedTask.dueAt,
-      doneAt: storedTask.doneAt,
-      ...existing,
-      ...patch,
-      id: storedTask.key,
-      platform: storedTask.platform,
-      taskId: storedTask.taskId,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    }, 'Rating');
-    await d.tasks.put(storedTask);
-    await d.ratings.put(rating);
-    return rating;
-  });
 }
 
 /** Ratings of one VA done in [startIso, endIso), read through the compound index. */
@@ -145,15 +75,4 @@ export async function kpiRatingsDoneBetween(startIso: string, endIso: string, d 
     }
   }
   return out;
-}
-
-/** Adds timed minutes to a rating's actual time; the rating exists since the timer started. */
-export async function addActualMinutes(key: string, minutes: number, d = db): Promise<Rating | null> {
-  return d.transaction('rw', d.ratings, async () => {
-    const rating = await d.ratings.get(key);
-    if (!rating) return null;
-    const next = { ...rating, actualMinutes: (rating.actualMinutes ?? 0) + minutes, updatedAt: nowIso() };
-    await d.ratings.put(parseOrThrow(Rating, next, 'Rating'));
-    return next;
-  });
 }

@@ -7,7 +7,8 @@ import {
   type CsvFormat, type Delimiter,
 } from './csv';
 import { KPI_UNITS } from './format';
-import { KPI_NAMES, type KpiName, type Rating, type TaskRef, type Va } from './model';
+import { KPI_NAMES, type KpiName } from './constants';
+import type { Rating, TaskRef, Va } from './model';
 
 /**
  * The ratings export's header (testing contract: the model's field names plus the task's).

@@ -4,7 +4,8 @@
 import { isValid, parseISO } from 'date-fns';
 import Papa from 'papaparse';
 import type { z } from 'zod';
-import { db as defaultDb, parseOrThrow, type ScorecardDb } from './db';
+import { db as defaultDb, type ScorecardDb } from './db';
+import { parseOrThrow } from './db-writes';
 import { BOM, unneutraliseCell } from './csv';
 import { t } from './i18n';
 import { RATINGS_CSV_COLUMNS, type RatingsCsvColumn } from './export';

@@ -1,8 +1,9 @@
 // The single source of every type that is stored or sent. Everything crossing a boundary
 // (message, API response, import file, older stored record) is parsed with these schemas.
 import { z } from 'zod';
+import { BUILTIN_CATEGORIES, KPI_NAMES, PLATFORMS } from './constants';
 
-export const PLATFORMS = ['trello', 'asana', 'clickup'] as const;
+export { BUILTIN_CATEGORIES, DEFAULT_SETTINGS, KPI_NAMES, PLATFORMS, newId, nowIso } from './constants';
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
@@ -59,7 +60,6 @@ export const TaskRef = z.object({
 });
 export type TaskRef = z.infer<typeof TaskRef>;
 
-export const BUILTIN_CATEGORIES = ['email', 'social', 'admin', 'creative', 'other'] as const;
 export const CategoryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Category ids are lowercase letters, digits and dashes');
 
 /**
@@ -108,13 +108,6 @@ export const Category = z.object({
 });
 export type Category = z.infer<typeof Category>;
 
-export const KPI_NAMES = [
-  'tasksDone', 'onTimeRate', 'errorFreeRate', 'briefingRate', 'qualityAvg',
-  'estimateRatio', 'medianTaskRatio', 'withinEstimateRate', 'overruns', 'hoursLogged',
-  'proactiveCount',
-  'remindersPerTask', 'noReminderRate', 'delaysFlaggedRate',
-  'hoursFreed', 'cost', 'valueFreed',
-] as const;
 export const KpiName = z.enum(KPI_NAMES);
 export type KpiName = z.infer<typeof KpiName>;
 
@@ -176,7 +169,6 @@ export const Settings = z.object({
   csvDelimiter: z.enum(['auto', ',', ';']).default('auto'),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 
 /** A running timer; one at a time, kept by the background so it survives reloads. */
 export const Timer = z.object({ taskKey: TaskKey, startedAt: Instant });
@@ -189,6 +181,3 @@ export function describeIssues(error: z.ZodError): string {
     .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
     .join('; ');
 }
-
-export const nowIso = () => new Date().toISOString();
-export const newId = () => crypto.randomUUID();

@@ -71,3 +71,37 @@ describe('entrypoints stay thin', () => {
     expect(long).toEqual([]);
   });
 });
+
+/** Packages a module reaches through static, non-type imports (what its bundle must load). */
+function packagesReached(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const resolve = (from: string, spec: string) => {
+    const base = spec.startsWith('@/') ? spec.slice(2) : path.join(path.dirname(from), spec);
+    return ['', '.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+  };
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const importRe = /^\s*(?:import|export)\s+(type\s+)?(?:([^'";]*?)\s+from\s+)?['"]([^'"]+)['"]/gm;
+    for (const [, typeOnly, clause, spec] of read(file).matchAll(importRe)) {
+      if (typeOnly || (clause && /^\{[^}]*\}$/s.test(clause.trim()) && clause.slice(1, -1).split(',').every((s) => !s.trim() || /^type\s/.test(s.trim())))) continue;
+      if (spec!.startsWith('.') || spec!.startsWith('@/')) {
+        const target = resolve(file, spec!);
+        if (target) visit(target);
+      } else packages.add(spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!);
+    }
+  };
+  visit(entry);
+  return packages;
+}
+
+describe('start-up stays light', () => {
+  it('the popup starts without zod (settings load it on demand), the content script without zod or Dexie', () => {
+    expect(packagesReached('entrypoints/dashboard/main.tsx')).toContain('zod'); // the walk does find it
+    expect(packagesReached('entrypoints/popup/main.tsx')).not.toContain('zod');
+    const content = packagesReached('entrypoints/trello.content/index.ts');
+    expect(content).not.toContain('zod');
+    expect(content).not.toContain('dexie');
+  });
+});

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { listVas, saveVa, setVaArchived } from '@/lib/db';
+import { listVas } from '@/lib/db';
+import { saveVa, setVaArchived } from '@/lib/db-writes';
 import { t } from '@/lib/i18n';
 import type { Va } from '@/lib/model';
 import { useAsync } from '../useAsync';

@@ -1,10 +1,8 @@
 // The background's answers to content-script messages. Validation happens here, once, for all.
 import type { Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import {
-  addActualMinutes, db as defaultDb, getTaskRating, listVas, saveTaskRating, saveVa, ValidationError,
-  type ScorecardDb,
-} from '../db';
+import { db as defaultDb, getTaskRating, listVas, type ScorecardDb } from '../db';
+import { addActualMinutes, saveTaskRating, saveVa, ValidationError } from '../db-writes';
 import { messenger, type MessageType, type Request, type Responses } from '../messages';
 import { requests } from './requests';
 import { describeIssues, nowIso, Timer } from '../model';

@@ -1,7 +1,8 @@
 // Category templates (DESIGN.md, "Category templates") as data: the counters the panel shows per
 // task, and the KPIs built from them. Ids are stored and exported, so they never change; labels
 // are i18n message keys for built-ins and the owner's own text for categories they add.
-import { BUILTIN_CATEGORIES, type Category, type KpiName, type Rating } from '../model';
+import { BUILTIN_CATEGORIES, type KpiName } from '../constants';
+import type { Category, Rating } from '../model';
 import { computeKpis, type KpiOptions } from './kpis';
 import { periodIso, type Period } from './periods';
 import { BUILTIN_COUNTERS, parseCounter, type BuiltinCategoryId } from './counters';

@@ -1,7 +1,8 @@
 // The KPIs of the five areas (DESIGN.md) for one period. Every KPI is computed from sums over the
 // tasks done in the period, so a month is never an average of averages; a KPI whose denominator
 // is empty is null ("no data"), never 0.
-import { DEFAULT_SETTINGS, KPI_NAMES, type KpiName, type Va } from '../model';
+import { DEFAULT_SETTINGS, KPI_NAMES, type KpiName } from '../constants';
+import type { Va } from '../model';
 import { impactOf } from './impact';
 import { periodIso, type Period } from './periods';
 import { OVERRUN_FACTOR, createJudge, doneWithin, type KpiRating, type TaskJudge } from './tasks';

@@ -1,6 +1,7 @@
 // What the popup shows per VA in one call: this period's KPIs, the previous period's, the change,
 // and the targets met. Two passes over the ratings (this period and the one before), no more.
-import { DEFAULT_SETTINGS, type KpiName, type Rating, type Settings, type Target, type Va } from '../model';
+import { DEFAULT_SETTINGS, type KpiName } from '../constants';
+import type { Rating, Settings, Target, Va } from '../model';
 import { computeKpisByVa, kpiDelta, type Kpis } from './kpis';
 import { previousPeriod, type Period } from './periods';
 import { checkTargets, type TargetCheck } from './targets';

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  ScorecardDb, addActualMinutes, listVas, ratingsDoneBetween, saveTaskRating, saveVa, setVaArchived,
-} from '@/lib/db';
+import { ScorecardDb, listVas, ratingsDoneBetween } from '@/lib/db';
+import { addActualMinutes, saveTaskRating, saveVa, setVaArchived } from '@/lib/db-writes';
 import { sampleRecords } from '../records';
 
 let d: ScorecardDb;

@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteAllData, restoreBackup, createBackup } from '@/lib/backup';
-import { addActualMinutes, allRatingsDoneBetween, kpiRatingsDoneBetween, saveTaskRating, ScorecardDb } from '@/lib/db';
+import { allRatingsDoneBetween, kpiRatingsDoneBetween, ScorecardDb } from '@/lib/db';
+import { addActualMinutes, saveTaskRating } from '@/lib/db-writes';
 import { groupByDoneDay, kpiFieldsOf, type DoneDay } from '@/lib/done-days';
 import { commitImport, previewImport } from '@/lib/import';
 import type { Rating } from '@/lib/model';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ScorecardDb, saveVa } from '@/lib/db';
+import { ScorecardDb } from '@/lib/db';
+import { saveVa } from '@/lib/db-writes';
 import { exportRatingsCsv } from '@/lib/export';
 import { commitImport, previewImport } from '@/lib/import';
 import type { Rating } from '@/lib/model';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  Category, ImpactEntry, Rating, Review, Settings, Target, TaskRef, Timer, Va, describeIssues,
+  Category, DEFAULT_SETTINGS, ImpactEntry, Rating, Review, Settings, Target, TaskRef, Timer, Va, describeIssues,
 } from '@/lib/model';
 import { sampleRecords } from '../records';
 
@@ -22,6 +22,8 @@ describe('schemas accept good records', () => {
 
   it('settings default to a 20 % tolerance in euros', () => {
     expect(Settings.parse({})).toEqual({ tolerance: 0.2, ownerHourlyValue: null, currency: 'EUR', csvDelimiter: 'auto' });
+    // The zod-free default the popup and the KPI engine use is the same.
+    expect(DEFAULT_SETTINGS).toEqual(Settings.parse({}));
   });
 });
 

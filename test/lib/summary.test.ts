@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ScorecardDb, saveTaskRating, saveVa } from '@/lib/db';
+import { ScorecardDb } from '@/lib/db';
+import { saveTaskRating, saveVa } from '@/lib/db-writes';
 import { loadSummary, resolvePeriod, withComparison } from '@/lib/summary';
 
 let d: ScorecardDb;
