@@ -51,20 +51,10 @@ export interface Summary {
 /** This period's KPIs, targets and overruns per VA (no comparison yet). */
 export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = defaultDb, now = new Date()): Promise<Summary> {
   const period = resolvePeriod(choice, now);
-  const { start, end } = periodIso(period);
-  const [vas, settings, targets, ratings] = await Promise.all([
-    listVas(d), getSettings(), d.targets.toArray(), kpiRatingsDoneBetween(start, end, d),
+  // The overruns' tasks are looked up while the settings (which load zod) are still on their way.
+  const [settings, targets, { vas, ratings, overrunItems, taskByKey }] = await Promise.all([
+    getSettings(), d.targets.toArray(), readWithOverruns(period, d),
   ]);
-  // Overruns of all VAs, worst first; each VA's list keeps that order.
-  const overrunsByVa = new Map<string, RatedOverrun[]>();
-  for (const o of overruns(ratings, period)) {
-    const vaId = o.rating.vaId;
-    if (vaId) (overrunsByVa.get(vaId) ?? overrunsByVa.set(vaId, []).get(vaId)!).push(o);
-  }
-  const overrunItems = vas.map((va) => overrunsByVa.get(va.id) ?? []);
-  const tasks = await d.tasks.bulkGet(overrunItems.flatMap((items) => items.slice(0, SHOWN_OVERRUNS).map((item) => item.rating.id)));
-  const taskByKey = new Map(tasks.filter((t) => t !== undefined).map((t) => [t.key, t]));
-
   const kpisByVa = computeKpisByVa(ratings, period, { vas, tolerance: settings.tolerance, ownerHourlyValue: settings.ownerHourlyValue });
   const cards = vas.map((va, i): SummaryCard => {
     const kpis = kpisByVa.get(va.id)!; // every listed VA gets an entry
@@ -79,6 +69,21 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
     };
   });
   return { period, settings, cards, vas };
+}
+
+/** The period's ratings and, per VA, its overruns (worst first) with the tasks of those shown. */
+async function readWithOverruns(period: Period, d: ScorecardDb) {
+  const { start, end } = periodIso(period);
+  const [vas, ratings] = await Promise.all([listVas(d), kpiRatingsDoneBetween(start, end, d)]);
+  const overrunsByVa = new Map<string, RatedOverrun[]>();
+  for (const o of overruns(ratings, period)) {
+    const vaId = o.rating.vaId;
+    if (vaId) (overrunsByVa.get(vaId) ?? overrunsByVa.set(vaId, []).get(vaId)!).push(o);
+  }
+  const overrunItems = vas.map((va) => overrunsByVa.get(va.id) ?? []);
+  const tasks = await d.tasks.bulkGet(overrunItems.flatMap((items) => items.slice(0, SHOWN_OVERRUNS).map((item) => item.rating.id)));
+  const taskByKey = new Map(tasks.filter((t) => t !== undefined).map((t) => [t.key, t]));
+  return { vas, ratings, overrunItems, taskByKey };
 }
 
 /** Adds the previous period of the same length and the change per KPI. */

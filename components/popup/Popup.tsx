@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { loadSummary, withComparison, type PeriodChoice, type Summary } from '@/lib/summary';
 import { ExportButtons } from './ExportButtons';
@@ -11,6 +11,7 @@ export function Popup() {
   const { summary, error } = useSummary(choice);
   const dashboardUrl = browser.runtime.getURL('/dashboard.html');
   const cards = summary?.cards ?? [];
+  const shownCards = useFirstScreenFirst(cards);
   const anyDone = cards.some((c) => (c.kpis.tasksDone ?? 0) > 0);
 
   return (
@@ -34,13 +35,33 @@ export function Popup() {
           <PeriodPicker value={choice} onChange={setChoice} />
           {!anyDone && <p class="empty" data-testid="popup-no-ratings">{t('popupNoRatings')}</p>}
           <div class="stack" data-testid="popup-vas">
-            {cards.map((card) => <VaCard key={card.va.id} card={card} />)}
+            {shownCards.map((card) => <VaCard key={card.va.id} card={card} />)}
           </div>
           <ExportButtons summary={summary} />
         </>
       )}
     </div>
   );
+}
+
+/** Cards that fill the popup's first screen (it is at most 600 px tall). */
+const FIRST_SCREEN_CARDS = 3;
+
+/**
+ * The first screen of cards renders at once and the rest right after that frame is painted, so
+ * with many VAs the owner does not wait for cards below the fold to be built and laid out.
+ */
+function useFirstScreenFirst<T>(cards: T[]): T[] {
+  const [all, setAll] = useState(false);
+  const waiting = !all && cards.length > FIRST_SCREEN_CARDS;
+  useEffect(() => {
+    if (!waiting) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A frame callback runs before the paint; the timeout after it runs once the frame is out.
+    const frame = requestAnimationFrame(() => { timer = setTimeout(() => setAll(true)); });
+    return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
+  }, [waiting]);
+  return waiting ? cards.slice(0, FIRST_SCREEN_CARDS) : cards;
 }
 
 /** Shows this period's KPIs as soon as they are read, then adds the comparison. */
