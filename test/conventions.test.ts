@@ -97,7 +97,7 @@ function packagesReached(entry: string): Set<string> {
 }
 
 describe('start-up stays light', () => {
-  it('the popup starts without zod (settings load it on demand), the content script without zod or Dexie', () => {
+  it('the popup starts without zod (only saving settings loads it), the content script without zod or Dexie', () => {
     expect(packagesReached('entrypoints/dashboard/main.tsx')).toContain('zod'); // the walk does find it
     expect(packagesReached('entrypoints/popup/main.tsx')).not.toContain('zod');
     const content = packagesReached('entrypoints/trello.content/index.ts');
