@@ -56,10 +56,11 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
     getSettings(), d.targets.toArray(), readWithOverruns(period, d),
   ]);
   const kpisByVa = computeKpisByVa(ratings, period, { vas, tolerance: settings.tolerance, ownerHourlyValue: settings.ownerHourlyValue });
+  const before = previousPeriod(period);
   const cards = vas.map((va, i): SummaryCard => {
     const kpis = kpisByVa.get(va.id)!; // every listed VA gets an entry
     return {
-      va, period, previousPeriod: previousPeriod(period), kpis, previous: null, delta: null,
+      va, period, previousPeriod: before, kpis, previous: null, delta: null,
       targets: checkTargets(kpis, targets, { vaId: va.id }),
       overrunCount: overrunItems[i]!.length,
       overruns: overrunItems[i]!.slice(0, SHOWN_OVERRUNS).map((item) => {
