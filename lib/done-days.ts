@@ -41,32 +41,34 @@ export function groupByDoneDay(ratings: Iterable<Rating>): DoneDay[] {
   return [...days].map(([day, list]) => ({ day, ratings: list }));
 }
 
-/** The ratings a write replaces or removes (before) and what it stores (after). */
-async function beforeAndAfter(ratings: DBCoreTable, req: DBCoreMutateRequest): Promise<{ before: Rating[]; after: () => Rating[] }> {
+/** What one operation of a write does to one rating: the stored one it replaces or removes, the new one. */
+interface Change { before?: Rating; after?: Rating }
+
+/** The changes a write makes, one per operation, in the order of the request's keys / values. */
+async function changesOf(ratings: DBCoreTable, req: DBCoreMutateRequest): Promise<Change[]> {
   const { trans } = req;
   if (req.type === 'deleteRange') {
     const { result } = await ratings.query({ trans, values: true, query: { index: ratings.schema.primaryKey, range: req.range } });
-    return { before: result, after: () => [] };
+    return (result as Rating[]).map((before) => ({ before }));
   }
   const keys = req.type === 'delete' ? req.keys : req.keys ?? req.values.map((v) => ratings.schema.primaryKey.extractKey!(v));
-  const before = (await ratings.getMany({ trans, keys })).filter((r): r is Rating => r !== undefined);
-  return { before, after: () => (req.type === 'delete' ? [] : req.values as Rating[]) };
+  const stored = await ratings.getMany({ trans, keys }) as (Rating | undefined)[];
+  return stored.map((before, i) => ({ before, after: req.type === 'delete' ? undefined : req.values[i] as Rating }));
 }
 
-async function updateDays(days: DBCoreTable, trans: DBCoreTransaction, before: Rating[], after: Rating[], failed: Set<number>) {
+async function updateDays(days: DBCoreTable, trans: DBCoreTransaction, changes: Change[]) {
   const removed = new Map<string, Set<string>>();
   const added = new Map<string, KpiRating[]>();
   const touch = <V>(map: Map<string, V>, day: string, make: () => V) => map.get(day) ?? map.set(day, make()).get(day)!;
-  for (const r of before) if (r.doneAt !== null) touch(removed, utcDay(r.doneAt), () => new Set()).add(r.id);
-  after.forEach((r, i) => {
-    if (failed.has(i)) return;
-    // A rating can only be in its old day; removing it from the new one too makes a re-put idempotent.
-    if (r.doneAt !== null) {
-      const day = utcDay(r.doneAt);
-      touch(removed, day, () => new Set()).add(r.id);
-      touch(added, day, () => []).push(kpiFieldsOf(r));
+  for (const { before, after } of changes) {
+    if (before?.doneAt) touch(removed, utcDay(before.doneAt), () => new Set()).add(before.id);
+    if (after?.doneAt) {
+      const day = utcDay(after.doneAt);
+      // Removing it from its new day too makes writing the same rating twice harmless.
+      touch(removed, day, () => new Set()).add(after.id);
+      touch(added, day, () => []).push(kpiFieldsOf(after));
     }
-  });
+  }
   const keys = [...new Set([...removed.keys(), ...added.keys()])];
   if (keys.length === 0) return;
   const stored = await days.getMany({ trans, keys }) as (DoneDay | undefined)[];
@@ -109,10 +111,10 @@ export const doneDaysMiddleware: Middleware<DBCore> = {
             await days.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
             return res;
           }
-          const { before, after } = await beforeAndAfter(table, req);
+          const changes = await changesOf(table, req);
           const res = await table.mutate(req);
-          const failed = new Set(Object.keys(res.failures).map(Number));
-          await updateDays(days, req.trans, before, after(), failed);
+          // A failed operation (an add whose key exists, in a bulkAdd that carries on) changed nothing.
+          await updateDays(days, req.trans, changes.filter((_, i) => !(i in res.failures)));
           return res;
         };
         return {

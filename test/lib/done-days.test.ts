@@ -100,6 +100,17 @@ describe('the done-days copy of the ratings', () => {
     expect(days.find((day) => day.day === '2026-12-24')!.ratings).toHaveLength(5);
   });
 
+  it('ignores an add that failed because the rating exists, in a bulkAdd that carries on', async () => {
+    const existing = data.ratings.find((r) => r.doneAt !== null)!;
+    const fresh = { ...existing, id: 'trello:new1', taskId: 'new1', doneAt: '2026-12-26T10:00:00.000Z' };
+    await d.transaction('rw', d.ratings, async () => {
+      await d.ratings.bulkAdd([{ ...existing, doneAt: '2026-12-27T10:00:00.000Z' }, fresh]).catch(() => {});
+    });
+    expect((await d.ratings.get(existing.id))!.doneAt).toBe(existing.doneAt);
+    const days = await expectCopyMatchesRatings();
+    expect(days.find((day) => day.day === '2026-12-26')!.ratings.map((r) => r.id)).toEqual(['trello:new1']);
+  });
+
   it('rolls back with the rating when the transaction fails', async () => {
     const base = data.ratings.find((r) => r.doneAt !== null)!;
     await expect(d.transaction('rw', d.ratings, async () => {
