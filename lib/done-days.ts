@@ -89,11 +89,11 @@ export const doneDaysMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'doneDays',
   create(down) {
+    // An upgrade from version 1 runs on the old schema, which has no copy yet to keep.
+    if (!down.schema.tables.some((t) => t.name === DONE_DAYS)) return down;
     // Writes in one transaction update the copy one after another: two interleaved
     // read-modify-writes of the same day would lose one of them.
     const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-    // An upgrade from version 1 runs on the old schema, which has no copy yet to keep.
-    if (!down.schema.tables.some((t) => t.name === DONE_DAYS)) return down;
     return {
       ...down,
       transaction(stores, mode, options) {

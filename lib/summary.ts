@@ -51,7 +51,7 @@ export interface Summary {
 /** This period's KPIs, targets and overruns per VA (no comparison yet). */
 export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = defaultDb, now = new Date()): Promise<Summary> {
   const period = resolvePeriod(choice, now);
-  // The overruns' tasks are looked up while the settings (which load zod) are still on their way.
+  // The overruns' tasks are looked up within the same wait as the settings and targets.
   const [settings, targets, { vas, ratings, overrunItems, taskByKey }] = await Promise.all([
     getSettings(), d.targets.toArray(), readWithOverruns(period, d),
   ]);

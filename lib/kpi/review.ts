@@ -34,11 +34,13 @@ export interface AgendaOptions {
 }
 
 const RANK: Record<AgendaReason, number> = { overrun: 0, late: 1, error: 2 };
-const byDoneThenId = (a: Pick<AgendaItem, 'rating' | 'doneAt'>, b: Pick<AgendaItem, 'rating' | 'doneAt'>) =>
+/** What the orderings look at: agenda items and overruns alike. */
+type Ordered = Pick<AgendaItem, 'rating' | 'doneAt' | 'ratio'>;
+const byDoneThenId = (a: Ordered, b: Ordered) =>
   a.doneAt < b.doneAt ? -1 : a.doneAt > b.doneAt ? 1 : a.rating.id < b.rating.id ? -1 : a.rating.id > b.rating.id ? 1 : 0;
 
 /** Overruns: the biggest ratio first. */
-const worseOverrunFirst = (a: Pick<AgendaItem, 'rating' | 'doneAt' | 'ratio'>, b: Pick<AgendaItem, 'rating' | 'doneAt' | 'ratio'>) =>
+const worseOverrunFirst = (a: Ordered, b: Ordered) =>
   b.ratio! - a.ratio! || byDoneThenId(a, b);
 
 function worseFirst(a: AgendaItem, b: AgendaItem): number {
