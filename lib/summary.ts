@@ -9,6 +9,7 @@ import {
 import { overruns, type Overrun as RatedOverrun } from './kpi/review';
 import type { VaScorecard } from './kpi/scorecard';
 import { checkTargets } from './kpi/targets';
+import type { KpiRating } from './kpi/tasks';
 import type { Settings, Va } from './model';
 import { getSettings } from './settings';
 
@@ -35,8 +36,10 @@ export type SummaryCard = Omit<VaScorecard, 'previous' | 'delta'> & {
   /** Null until the previous period has been read. */
   previous: Kpis | null;
   delta: Kpis | null;
-  /** The worst overruns, at most SHOWN_OVERRUNS. */
-  overruns: Overrun[];
+  /** The worst overruns, at most SHOWN_OVERRUNS, with their tasks; null until those are read. */
+  overruns: Overrun[] | null;
+  /** The same overruns as rated: what reading their tasks needs. */
+  worstOverruns: RatedOverrun[];
   overrunCount: number;
 };
 
@@ -48,57 +51,69 @@ export interface Summary {
   vas: Va[];
 }
 
-/** This period's KPIs, targets and overruns per VA (no comparison yet). */
-export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = defaultDb, now = new Date()): Promise<Summary> {
+/**
+ * This period's KPIs, targets and overruns per VA (no comparison yet). The overruns' tasks are
+ * read for the first `tasksFor` cards (what a screen shows first); withComparison reads the rest.
+ */
+export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = defaultDb, now = new Date(), tasksFor = Infinity): Promise<Summary> {
   const period = resolvePeriod(choice, now);
-  // The overruns' tasks are looked up within the same wait as the settings and targets.
-  const [settings, targets, { vas, ratings, overrunItems, taskByKey }] = await Promise.all([
-    getSettings(), d.targets.toArray(), readWithOverruns(period, d),
+  const before = previousPeriod(period);
+  const { start, end } = periodIso(period);
+  // The first cards' overrun tasks are read within the same wait as the settings and targets.
+  const [settings, targets, { vas, ratings, worst, tasks }] = await Promise.all([
+    getSettings(), d.targets.toArray(),
+    Promise.all([listVas(d), kpiRatingsDoneBetween(start, end, d)]).then(async ([vas, ratings]) => {
+      const worst = overrunsByVa(vas, ratings, period);
+      return { vas, ratings, worst, tasks: await readOverrunTasks(worst.slice(0, tasksFor).map((w) => w.slice(0, SHOWN_OVERRUNS)), d) };
+    }),
   ]);
   const kpisByVa = computeKpisByVa(ratings, period, { vas, tolerance: settings.tolerance, ownerHourlyValue: settings.ownerHourlyValue });
-  const before = previousPeriod(period);
   const cards = vas.map((va, i): SummaryCard => {
     const kpis = kpisByVa.get(va.id)!; // every listed VA gets an entry
     return {
       va, period, previousPeriod: before, kpis, previous: null, delta: null,
       targets: checkTargets(kpis, targets, { vaId: va.id }),
-      overrunCount: overrunItems[i]!.length,
-      overruns: overrunItems[i]!.slice(0, SHOWN_OVERRUNS).map((item) => {
-        const task = taskByKey.get(item.rating.id);
-        return { key: item.rating.id, title: task?.title ?? item.rating.taskId, url: task?.url ?? null, ratio: item.ratio };
-      }),
+      overrunCount: worst[i]!.length,
+      worstOverruns: worst[i]!.slice(0, SHOWN_OVERRUNS),
+      overruns: tasks[i] ?? null,
     };
   });
   return { period, settings, cards, vas };
 }
 
-/** The period's ratings and, per VA, its overruns (worst first) with the tasks of those shown. */
-async function readWithOverruns(period: Period, d: ScorecardDb) {
-  const { start, end } = periodIso(period);
-  const [vas, ratings] = await Promise.all([listVas(d), kpiRatingsDoneBetween(start, end, d)]);
-  const overrunsByVa = new Map<string, RatedOverrun[]>();
-  for (const o of overruns(ratings, period)) {
-    const vaId = o.rating.vaId;
-    if (vaId) (overrunsByVa.get(vaId) ?? overrunsByVa.set(vaId, []).get(vaId)!).push(o);
-  }
-  const overrunItems = vas.map((va) => overrunsByVa.get(va.id) ?? []);
-  const tasks = await d.tasks.bulkGet(overrunItems.flatMap((items) => items.slice(0, SHOWN_OVERRUNS).map((item) => item.rating.id)));
-  const taskByKey = new Map(tasks.filter((t) => t !== undefined).map((t) => [t.key, t]));
-  return { vas, ratings, overrunItems, taskByKey };
+/** Per VA (in the order given), the period's overruns, worst first. */
+function overrunsByVa(vas: readonly Va[], ratings: readonly KpiRating[], period: Period): RatedOverrun[][] {
+  const byVa = new Map<string, RatedOverrun[]>(vas.map((va) => [va.id, []]));
+  for (const o of overruns(ratings, period)) if (o.rating.vaId) byVa.get(o.rating.vaId)?.push(o);
+  return vas.map((va) => byVa.get(va.id)!);
 }
 
-/** Adds the previous period of the same length and the change per KPI. */
+/** The overruns with their tasks' titles and links, per card, in one read. */
+async function readOverrunTasks(perCard: RatedOverrun[][], d: ScorecardDb): Promise<Overrun[][]> {
+  const tasks = await d.tasks.bulkGet(perCard.flat().map((o) => o.rating.id));
+  const byKey = new Map(tasks.filter((t) => t !== undefined).map((t) => [t.key, t]));
+  return perCard.map((items) => items.map((o) => {
+    const task = byKey.get(o.rating.id);
+    return { key: o.rating.id, title: task?.title ?? o.rating.taskId, url: task?.url ?? null, ratio: o.ratio };
+  }));
+}
+
+/** Adds the previous period of the same length, the change per KPI, and the overrun tasks not read yet. */
 export async function withComparison(summary: Summary, d: ScorecardDb = defaultDb): Promise<Summary> {
   const { vas, settings } = summary;
   const before = previousPeriod(summary.period);
   const { start, end } = periodIso(before);
-  const earlier = await kpiRatingsDoneBetween(start, end, d);
+  const unread = summary.cards.filter((card) => card.overruns === null);
+  const [earlier, tasks] = await Promise.all([
+    kpiRatingsDoneBetween(start, end, d), readOverrunTasks(unread.map((card) => card.worstOverruns), d),
+  ]);
+  const read = new Map(unread.map((card, i) => [card, tasks[i]!]));
   const byVa = computeKpisByVa(earlier, before, { vas, tolerance: settings.tolerance, ownerHourlyValue: settings.ownerHourlyValue });
   return {
     ...summary,
     cards: summary.cards.map((card) => {
       const previous = byVa.get(card.va.id)!; // every listed VA gets an entry
-      return { ...card, previous, delta: kpiDelta(card.kpis, previous) };
+      return { ...card, previous, delta: kpiDelta(card.kpis, previous), overruns: card.overruns ?? read.get(card)! };
     }),
   };
 }

@@ -71,7 +71,7 @@ function useSummary(choice: PeriodChoice) {
   useLayoutEffect(() => {
     let current = true;
     const show = (summary: Summary) => { if (current) setState({ summary }); return summary; };
-    loadSummary(choice).then(show).then(withComparison).then(show)
+    loadSummary(choice, undefined, undefined, FIRST_SCREEN_CARDS).then(show).then(withComparison).then(show)
       .catch((e: unknown) => { if (current) setState({ error: e instanceof Error ? e.message : String(e) }); });
     return () => { current = false; };
   }, [JSON.stringify(choice)]);

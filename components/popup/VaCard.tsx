@@ -18,7 +18,8 @@ type Card = Summary['cards'][number];
 
 
 export function VaCard({ card }: { card: Card }) {
-  const { va, kpis, delta, targets, overruns, overrunCount } = card;
+  const { va, kpis, delta, targets, overrunCount } = card;
+  const overruns = card.overruns ?? []; // below the first screen they arrive with the comparison
   return (
     <article class="card stack va-card" data-testid="va-kpis" aria-labelledby={`va-${va.id}`}>
       <header class="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>

@@ -36,6 +36,21 @@ describe('popup summary', () => {
     expect(idle!.kpis.onTimeRate).toBeNull();
   });
 
+  it('reads the overrun tasks of the first cards first and the rest with the comparison', async () => {
+    const anna = await saveVa({ name: 'Anna' }, d);
+    const bram = await saveVa({ name: 'Bram' }, d);
+    await rate('a1', anna.id, '2026-11-03T10:00:00.000Z', 30, 90);
+    await rate('b1', bram.id, '2026-11-04T10:00:00.000Z', 30, 120);
+    const first = await loadSummary({ kind: 'thisMonth' }, d, now, 1);
+    expect(first.cards.map((c) => [c.va.name, c.overrunCount, c.overruns?.map((o) => o.title) ?? null]))
+      .toEqual([['Anna', 1, ['Task a1']], ['Bram', 1, null]]);
+    const full = await withComparison(first, d);
+    expect(full.cards.map((c) => c.overruns)).toEqual([
+      [{ key: 'trello:a1', title: 'Task a1', url: 'https://trello.com/c/a1', ratio: 3 }],
+      [{ key: 'trello:b1', title: 'Task b1', url: 'https://trello.com/c/b1', ratio: 4 }],
+    ]);
+  });
+
   it('resolves the period choices to local calendar ranges', () => {
     const tz = 'Europe/Amsterdam';
     expect(resolvePeriod({ kind: 'lastMonth' }, now, tz)).toEqual({
