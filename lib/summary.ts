@@ -60,11 +60,12 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
   const before = previousPeriod(period);
   const { start, end } = periodIso(period);
   // The first cards' overrun tasks are read within the same wait as the settings and targets.
-  const [settings, targets, { vas, ratings, worst, tasks }] = await Promise.all([
+  const [settings, targets, { vas, ratings, worst, shown, tasks }] = await Promise.all([
     getSettings(), d.targets.toArray(),
     Promise.all([listVas(d), kpiRatingsDoneBetween(start, end, d)]).then(async ([vas, ratings]) => {
       const worst = overrunsByVa(vas, ratings, period);
-      return { vas, ratings, worst, tasks: await readOverrunTasks(worst.slice(0, tasksFor).map((w) => w.slice(0, SHOWN_OVERRUNS)), d) };
+      const shown = worst.map((items) => items.slice(0, SHOWN_OVERRUNS));
+      return { vas, ratings, worst, shown, tasks: await readOverrunTasks(shown.slice(0, tasksFor), d) };
     }),
   ]);
   const kpisByVa = computeKpisByVa(ratings, period, { vas, tolerance: settings.tolerance, ownerHourlyValue: settings.ownerHourlyValue });
@@ -74,7 +75,7 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
       va, period, previousPeriod: before, kpis, previous: null, delta: null,
       targets: checkTargets(kpis, targets, { vaId: va.id }),
       overrunCount: worst[i]!.length,
-      worstOverruns: worst[i]!.slice(0, SHOWN_OVERRUNS),
+      worstOverruns: shown[i]!,
       overruns: tasks[i] ?? null,
     };
   });
