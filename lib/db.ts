@@ -56,11 +56,6 @@ export function ratingsDoneBetween(vaId: string, startIso: string, endIso: strin
     .toArray();
 }
 
-/** All ratings done in [startIso, endIso), any VA. */
-export function allRatingsDoneBetween(startIso: string, endIso: string, d = db): Promise<Rating[]> {
-  return d.ratings.where('doneAt').between(startIso, endIso, true, false).toArray();
-}
-
 /**
  * The KPI fields of all ratings done in [startIso, endIso), any VA, from the day copy: what the
  * popup reads, in a fraction of the time the full records take.

@@ -6,7 +6,7 @@ import { computeKpisByVa, kpiDelta, type Kpis } from './kpi/kpis';
 import {
   customRange, lastMonth, lastNDays, periodIso, previousPeriod, thisMonth, type Period,
 } from './kpi/periods';
-import { overruns, type Overrun as RatedOverrun } from './kpi/review';
+import { overruns, type RatedOverrun } from './kpi/review';
 import type { VaScorecard } from './kpi/scorecard';
 import { checkTargets } from './kpi/targets';
 import type { KpiRating } from './kpi/tasks';
@@ -47,8 +47,6 @@ export interface Summary {
   period: Period;
   settings: Settings;
   cards: SummaryCard[];
-  /** The VAs shown, in order: what the comparison step needs again. */
-  vas: Va[];
 }
 
 /**
@@ -79,7 +77,7 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
       overruns: tasks[i] ?? null,
     };
   });
-  return { period, settings, cards, vas };
+  return { period, settings, cards };
 }
 
 /** Per VA (in the order given), the period's overruns, worst first. */
@@ -101,7 +99,8 @@ async function readOverrunTasks(perCard: RatedOverrun[][], d: ScorecardDb): Prom
 
 /** Adds the previous period of the same length, the change per KPI, and the overrun tasks not read yet. */
 export async function withComparison(summary: Summary, d: ScorecardDb = defaultDb): Promise<Summary> {
-  const { vas, settings } = summary;
+  const { settings } = summary;
+  const vas = summary.cards.map((card) => card.va);
   const before = previousPeriod(summary.period);
   const { start, end } = periodIso(before);
   const unread = summary.cards.filter((card) => card.overruns === null);

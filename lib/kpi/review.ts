@@ -81,7 +81,7 @@ export function reviewAgenda<R extends KpiRating>(ratings: Iterable<R>, period: 
   return { couldBeBetter, wentWell: good.slice(0, options.wentWellLimit ?? 5) };
 }
 
-export interface Overrun<R extends KpiRating = KpiRating> {
+export interface RatedOverrun<R extends KpiRating = KpiRating> {
   rating: R;
   doneAt: string;
   ratio: number;
@@ -91,9 +91,9 @@ export interface Overrun<R extends KpiRating = KpiRating> {
  * The period's overruns (actual ≥ 2 × estimate) in the agenda's order, worst first: what the
  * popup lists, without building the rest of the agenda.
  */
-export function overruns<R extends KpiRating>(ratings: Iterable<R>, period: Period): Overrun<R>[] {
+export function overruns<R extends KpiRating>(ratings: Iterable<R>, period: Period): RatedOverrun<R>[] {
   const { start, end } = periodIso(period);
-  const out: Overrun<R>[] = [];
+  const out: RatedOverrun<R>[] = [];
   for (const r of ratings) {
     const ratio = taskRatio(r);
     if (ratio === null || ratio < OVERRUN_FACTOR) continue;
