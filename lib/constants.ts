@@ -3,7 +3,7 @@
 // start-up); model.ts re-exports them and derives its schemas from them.
 import type { Settings } from './model';
 
-export const PLATFORMS = ['trello', 'asana', 'clickup'] as const;
+export { PLATFORMS } from './platforms/registry';
 
 export const BUILTIN_CATEGORIES = ['email', 'social', 'admin', 'creative', 'other'] as const;
 

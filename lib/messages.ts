@@ -3,13 +3,12 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { requests } from './background/requests';
-import type { Category, Rating, TaskRef, Timer, Va } from './model';
+import type { Category, Rating, TaskInput, Timer, Va } from './model';
 
 export type MessageType = keyof typeof requests;
 export type Request<T extends MessageType> = z.infer<(typeof requests)[T]>;
 
-/** What a content script knows about the task it shows; the background stamps `updatedAt`. */
-export type TaskInput = Omit<TaskRef, 'updatedAt'>;
+export type { TaskInput };
 
 export interface PanelData {
   rating: Rating | null;

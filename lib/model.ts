@@ -2,13 +2,20 @@
 // (message, API response, import file, older stored record) is parsed with these schemas.
 import { z } from 'zod';
 import { BUILTIN_CATEGORIES, KPI_NAMES, PLATFORMS } from './constants';
+import { PLATFORM_REGISTRY, platformOfUrl } from './platforms/registry';
 
 export { BUILTIN_CATEGORIES, DEFAULT_SETTINGS, KPI_NAMES, PLATFORMS, newId, nowIso } from './constants';
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
-/** Instant, stored normalised as UTC `toISOString()` so it sorts and indexes as text. */
-export const Instant = z.iso.datetime({ offset: true });
+/**
+ * Instant, normalised to UTC `toISOString()` when parsed, whatever offset it came with, so it
+ * sorts and indexes as text and every period filter (popup, export, review) agrees.
+ */
+export const Instant = z.iso.datetime({ offset: true }).overwrite((v) => {
+  const ms = Date.parse(v); // the format check has already reported text that is no instant
+  return Number.isNaN(ms) ? v : new Date(ms).toISOString();
+});
 /** A due date may be a whole local day (`2026-11-30`) or an instant. */
 export const DueDate = z.union([z.iso.date(), Instant]);
 
@@ -44,7 +51,7 @@ export const Assignee = z.object({ id: z.string().max(200).nullable().default(nu
 export type Assignee = z.infer<typeof Assignee>;
 
 /** What the board knows about a task: read from the page or the API, never typed. */
-export const TaskRef = z.object({
+const TaskRefFields = z.object({
   key: TaskKey,
   platform: Platform,
   taskId: Id,
@@ -58,7 +65,26 @@ export const TaskRef = z.object({
   nativeTrackedMinutes: Minutes.nullable().default(null),
   updatedAt: Instant,
 });
+
+/** A record's key is `platform:taskId` of its own platform and id, never another task's. */
+function keyOf(value: { platform: Platform; taskId: string }) {
+  return `${value.platform}:${value.taskId}`;
+}
+
+/** The key names its own task and the URL lives on its platform's host. */
+function checkTaskIdentity(task: { key: string; platform: Platform; taskId: string; url: string }, ctx: z.RefinementCtx) {
+  if (task.key !== keyOf(task)) ctx.addIssue({ code: 'custom', path: ['key'], message: `Expected ${keyOf(task)}` });
+  if (platformOfUrl(task.url) !== task.platform) {
+    const hosts = PLATFORM_REGISTRY[task.platform].appHosts.join(', ');
+    ctx.addIssue({ code: 'custom', path: ['url'], message: `Expected a link on ${hosts}` });
+  }
+}
+
+export const TaskRef = TaskRefFields.superRefine(checkTaskIdentity);
 export type TaskRef = z.infer<typeof TaskRef>;
+/** What a content script knows about the task it shows; the background stamps `updatedAt`. */
+export const TaskInput = TaskRefFields.omit({ updatedAt: true }).superRefine(checkTaskIdentity);
+export type TaskInput = z.infer<typeof TaskInput>;
 
 export const CategoryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Category ids are lowercase letters, digits and dashes');
 
@@ -66,7 +92,7 @@ export const CategoryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Categor
  * The owner's rating of one task (one per task: id = task key). Field names are the
  * testing contract: form controls and CSV headers use them as they are.
  */
-export const Rating = z.object({
+const RatingFields = z.object({
   id: TaskKey,
   platform: Platform,
   taskId: Id,
@@ -88,14 +114,30 @@ export const Rating = z.object({
   createdAt: Instant,
   updatedAt: Instant,
 });
+export const Rating = RatingFields.superRefine((rating, ctx) => {
+  if (rating.id !== keyOf(rating)) ctx.addIssue({ code: 'custom', path: ['id'], message: `Expected ${keyOf(rating)}` });
+});
 export type Rating = z.infer<typeof Rating>;
 
-/** Fields the owner edits in the panel. */
-export const RatingPatch = Rating.pick({
+type WithoutDefaults<S extends z.ZodRawShape> = {
+  [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K]>;
+};
+/**
+ * A partial update of an object: every field optional and, unlike `.partial()`, without the
+ * fields' defaults, which zod would fill in for every key not sent and so reset them.
+ */
+function patchOf<S extends z.ZodRawShape>(shape: S): z.ZodObject<WithoutDefaults<S>> {
+  return z.object(Object.fromEntries(Object.entries(shape).map(([key, field]) => [
+    key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional(),
+  ]))) as never;
+}
+
+/** Fields the owner edits in the panel; a patch carries only those that changed. */
+export const RatingPatch = patchOf(RatingFields.pick({
   vaId: true, category: true, estimateMinutes: true, actualMinutes: true, quality: true, errorFree: true,
   followedBriefing: true, remindersNeeded: true, delaysFlagged: true, proactive: true, note: true,
   counters: true, dueAt: true, doneAt: true,
-}).partial();
+}).shape);
 export type RatingPatch = z.infer<typeof RatingPatch>;
 
 export const Counter = z.object({ id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/), label: z.string().min(1).max(80) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  Category, DEFAULT_SETTINGS, ImpactEntry, Rating, Review, Settings, Target, TaskRef, Timer, Va, describeIssues,
+  Category, DEFAULT_SETTINGS, ImpactEntry, Rating, RatingPatch, Review, Settings, Target, TaskRef, Timer, Va, describeIssues,
 } from '@/lib/model';
 import { sampleRecords } from '../records';
 
@@ -48,4 +48,47 @@ describe('schemas reject bad records with a message naming the field', () => {
       expect(describeIssues(result.error!)).toMatch(message);
     });
   }
+});
+
+describe('a partial save carries only what changed', () => {
+  it('a parsed rating patch has exactly the keys that were sent, no defaults filled in', () => {
+    expect(RatingPatch.parse({ note: 'Tweede keer' })).toEqual({ note: 'Tweede keer' });
+    expect(Object.keys(RatingPatch.parse({ estimateMinutes: 60, quality: 4 })).sort()).toEqual(['estimateMinutes', 'quality']);
+    expect(RatingPatch.parse({})).toEqual({});
+  });
+
+  it('a patch may still clear a field on purpose', () => {
+    expect(RatingPatch.parse({ quality: null, note: '' })).toEqual({ quality: null, note: '' });
+  });
+});
+
+describe('instants are stored one way', () => {
+  it('normalises an instant with an offset to UTC when parsed', () => {
+    const parsed = Rating.parse({ ...sampleRecords.rating, doneAt: '2026-12-01T00:10:00+02:00', dueAt: '2026-12-01T08:00:00+01:00' });
+    expect(parsed.doneAt).toBe('2026-11-30T22:10:00.000Z');
+    expect(parsed.dueAt).toBe('2026-12-01T07:00:00.000Z');
+    expect(RatingPatch.parse({ doneAt: '2026-12-01T00:10:00+02:00' }).doneAt).toBe('2026-11-30T22:10:00.000Z');
+    expect(Timer.parse({ ...sampleRecords.timer, startedAt: '2026-11-03T10:30:00+01:00' }).startedAt).toBe('2026-11-03T09:30:00.000Z');
+  });
+
+  it('keeps a day-only due date as the day', () => {
+    expect(Rating.parse({ ...sampleRecords.rating, dueAt: '2026-11-30' }).dueAt).toBe('2026-11-30');
+  });
+});
+
+describe('a task is known by its own platform and id', () => {
+  it('refuses a rating whose key is not platform:taskId', () => {
+    const result = Rating.safeParse({ ...sampleRecords.rating, id: 'trello:SomethingElse' });
+    expect(result.success).toBe(false);
+    expect(describeIssues(result.error!)).toMatch(/id: .*trello:AbCd1234/);
+    expect(Rating.safeParse({ ...sampleRecords.rating, id: 'asana:AbCd1234' }).success).toBe(false);
+  });
+
+  it('refuses a task whose key or URL belongs to another task or platform', () => {
+    expect(TaskRef.safeParse({ ...sampleRecords.task, key: 'trello:Other' }).success).toBe(false);
+    const foreign = TaskRef.safeParse({ ...sampleRecords.task, url: 'https://app.asana.com/0/1/2' });
+    expect(foreign.success).toBe(false);
+    expect(describeIssues(foreign.error!)).toMatch(/url: .*trello\.com/);
+    expect(TaskRef.safeParse({ ...sampleRecords.task, url: 'https://trello.com.evil.example/c/AbCd1234' }).success).toBe(false);
+  });
 });
