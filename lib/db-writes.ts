@@ -1,6 +1,6 @@
 // Writes that parse every record with zod before it is stored, so nothing malformed is kept.
 import { db, type ScorecardDb } from './db';
-import { Rating, TaskRef, Va, describeIssues, nowIso, type RatingPatch } from './model';
+import { Rating, TaskRef, Va, describeIssues, nowIso, type RatingPatch, type TaskInput } from './model';
 import type { z } from 'zod';
 
 export class ValidationError extends Error {
@@ -42,21 +42,24 @@ export async function setVaArchived(id: string, archived: boolean, d: ScorecardD
 
 /**
  * Stores what the board says about a task and the owner's changes to its rating in one
- * transaction, so a rating never points at a task that was not written.
+ * transaction, so a rating never points at a task that was not written. The patch changes only
+ * the fields it names; `proposed` values (what the panel showed but the owner did not type) fill
+ * only fields that have no value yet, so a tab opened earlier cannot overwrite a later choice.
  */
 export async function saveTaskRating(
-  task: Omit<TaskRef, 'updatedAt'>,
+  task: TaskInput,
   patch: RatingPatch,
   d: ScorecardDb = db,
+  proposed: RatingPatch = {},
 ): Promise<Rating> {
   return d.transaction('rw', d.tasks, d.ratings, async () => {
     const now = nowIso();
     const storedTask = parseOrThrow(TaskRef, { ...task, updatedAt: now }, 'Task');
     const existing = await d.ratings.get(storedTask.key);
+    const base: Record<string, unknown> = { dueAt: storedTask.dueAt, doneAt: storedTask.doneAt, ...existing };
+    for (const [field, value] of Object.entries(proposed)) base[field] ??= value;
     const rating = parseOrThrow(Rating, {
-      dueAt: storedTask.dueAt,
-      doneAt: storedTask.doneAt,
-      ...existing,
+      ...base,
       ...patch,
       id: storedTask.key,
       platform: storedTask.platform,
@@ -70,13 +73,19 @@ export async function saveTaskRating(
   });
 }
 
-/** Adds timed minutes to a rating's actual time; the rating exists since the timer started. */
-export async function addActualMinutes(key: string, minutes: number, d: ScorecardDb = db): Promise<Rating | null> {
+/**
+ * Adds timed minutes to a rating's actual time. The rating exists since the timer started; if it
+ * was deleted meanwhile (delete all, a restore), it is made again from its key, so timed work is
+ * never dropped. Throws when the minutes cannot be stored: the caller keeps the timer running.
+ */
+export async function addActualMinutes(key: string, minutes: number, d: ScorecardDb = db): Promise<Rating> {
   return d.transaction('rw', d.ratings, async () => {
-    const rating = await d.ratings.get(key);
-    if (!rating) return null;
-    const next = { ...rating, actualMinutes: (rating.actualMinutes ?? 0) + minutes, updatedAt: nowIso() };
-    await d.ratings.put(parseOrThrow(Rating, next, 'Rating'));
+    const now = nowIso();
+    const split = key.indexOf(':');
+    const rating: Partial<Rating> = await d.ratings.get(key)
+      ?? { id: key, platform: key.slice(0, split) as Rating['platform'], taskId: key.slice(split + 1), createdAt: now };
+    const next = parseOrThrow(Rating, { ...rating, actualMinutes: (rating.actualMinutes ?? 0) + minutes, updatedAt: now }, 'Rating');
+    await d.ratings.put(next);
     return next;
   });
 }

@@ -69,7 +69,7 @@ export function Panel(props: PanelProps) {
   proposalRef.current = proposal;
 
   const saver = useMemo(() => new Autosave({
-    send: (patch) => api.save(read().task, patch),
+    send: (patch, proposed) => api.save(read().task, patch, proposed),
     extra: () => proposalRef.current,
     onSaved: setRating,
     onStatus: (s, error) => setStatus({ status: s, error }),

@@ -6,7 +6,8 @@ import type { Identity, Rating, RatingPatch, Timer, Va } from '@/lib/model';
 
 export interface PanelApi {
   load(task: TaskInput): Promise<PanelData>;
-  save(task: TaskInput, patch: RatingPatch): Promise<Rating>;
+  /** Stores `patch`; `proposed` values only where the rating has no value yet. */
+  save(task: TaskInput, patch: RatingPatch, proposed?: RatingPatch): Promise<Rating>;
   createVa(name: string, identity?: Identity): Promise<Va>;
   mapIdentity(vaId: string, identity: Identity): Promise<Va>;
   startTimer(task: TaskInput): Promise<Timer>;
@@ -23,8 +24,8 @@ const inflight = new Map<string, Promise<unknown>>();
 
 export const messagingApi: PanelApi = {
   load: (task) => (inflight.get(task.key) ?? Promise.resolve()).then(() => send('panel.load', { task })),
-  save(task, patch) {
-    const saving = send('rating.save', { task, patch });
+  save(task, patch, proposed) {
+    const saving = send('rating.save', { task, patch, proposed });
     const settled = Promise.allSettled([inflight.get(task.key), saving]);
     inflight.set(task.key, settled);
     void settled.then(() => { if (inflight.get(task.key) === settled) inflight.delete(task.key); });

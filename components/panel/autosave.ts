@@ -7,8 +7,9 @@ import type { Rating, RatingPatch } from '@/lib/model';
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 
 export interface AutosaveOptions {
-  send(patch: RatingPatch): Promise<Rating>;
-  /** Values shown but not yet stored (a proposed VA, the card's done date), saved with any change. */
+  /** `proposed`: values shown but not typed, stored only where the rating has none yet. */
+  send(patch: RatingPatch, proposed: RatingPatch): Promise<Rating>;
+  /** Values shown but not yet stored (a proposed VA, the card's done date), sent with any change. */
   extra?(): RatingPatch;
   onSaved(rating: Rating): void;
   onStatus(status: SaveStatus, error?: string): void;
@@ -40,11 +41,11 @@ export class Autosave {
   flush(): Promise<unknown> {
     clearTimeout(this.timer);
     if (!this.hasPending) return this.all;
-    const patch = { ...this.options.extra?.(), ...this.pending };
+    const patch = this.pending;
     this.pending = {};
     this.inflight++;
     this.error = undefined;
-    const saving = this.options.send(patch).then(this.options.onSaved, (e: unknown) => {
+    const saving = this.options.send(patch, this.options.extra?.() ?? {}).then(this.options.onSaved, (e: unknown) => {
       // Keep the values (newer ones win): the next change or flush sends them again.
       this.pending = { ...patch, ...this.pending };
       this.error = e instanceof Error ? e.message : String(e);

@@ -5,6 +5,7 @@ import { db as defaultDb, getTaskRating, listVas, type ScorecardDb } from '../db
 import { addActualMinutes, saveTaskRating, saveVa, ValidationError } from '../db-writes';
 import { messenger, type MessageType, type Request, type Responses } from '../messages';
 import { requests } from './requests';
+import { t } from '../i18n';
 import { describeIssues, nowIso, Timer } from '../model';
 import { pageStatusKey, type PageStatus } from '../page-status';
 import { isMember } from '../va-match';
@@ -15,12 +16,25 @@ export type Handlers = { [T in MessageType]: (data: Request<T>, sender: Sender) 
 export const timerItem = storage.defineItem<Timer | null>('local:timer', { fallback: null });
 
 export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
+  // Timer steps read storage, write the database, then write storage: run one at a time, so two
+  // tabs pressing stop together bank the minutes once.
+  let timerQueue: Promise<unknown> = Promise.resolve();
+  function serialised<T>(step: () => Promise<T>): Promise<T> {
+    const run = timerQueue.then(step);
+    timerQueue = run.catch(() => {});
+    return run;
+  }
+
+  /** Banks the running timer's minutes, and only then clears it: a failed write keeps it running. */
   async function stopTimer() {
     const timer = await timerItem.getValue();
     if (!timer) return null;
-    await timerItem.setValue(null);
     const minutes = Math.max(0, (Date.now() - Date.parse(timer.startedAt)) / 60_000);
-    return addActualMinutes(timer.taskKey, Math.round(minutes), d);
+    const rating = await addActualMinutes(timer.taskKey, Math.round(minutes), d).catch((e: unknown) => {
+      throw new Error(t('panel_timerNotSaved', e instanceof Error ? e.message : String(e)));
+    });
+    await timerItem.setValue(null);
+    return rating;
   }
 
   return {
@@ -30,8 +44,8 @@ export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
       ]);
       return { rating, vas, customCategories, timer };
     },
-    async 'rating.save'({ task, patch }) {
-      return saveTaskRating(task, patch, d);
+    async 'rating.save'({ task, patch, proposed }) {
+      return saveTaskRating(task, patch, d, proposed);
     },
     async 'va.create'({ name, identity }) {
       return saveVa({ name, identities: identity ? [identity] : [] }, d);
@@ -55,14 +69,16 @@ export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
       return timerItem.getValue();
     },
     async 'timer.start'({ task }) {
-      await stopTimer(); // one timer at a time: starting another banks the running one
-      await saveTaskRating(task, {}, d);
-      const timer: Timer = { taskKey: task.key, startedAt: nowIso() };
-      await timerItem.setValue(timer);
-      return timer;
+      return serialised(async () => {
+        await stopTimer(); // one timer at a time: starting another banks the running one
+        await saveTaskRating(task, {}, d);
+        const timer: Timer = { taskKey: task.key, startedAt: nowIso() };
+        await timerItem.setValue(timer);
+        return timer;
+      });
     },
     async 'timer.stop'() {
-      return stopTimer();
+      return serialised(stopTimer);
     },
   };
 }

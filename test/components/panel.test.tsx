@@ -33,7 +33,11 @@ function fakeApi(init: { rating?: Rating | null; vas?: Va[]; timer?: Timer | nul
   const gate = new Promise<void>((r) => { loaded = r; });
   const api = {
     load: vi.fn(async (): Promise<PanelData> => { await gate; return { rating: state.rating, vas: state.vas, customCategories: [], timer: state.timer }; }),
-    save: vi.fn(async (_task, patch: RatingPatch) => (state.rating = rating({ ...state.rating, ...patch }))),
+    save: vi.fn(async (_task, patch: RatingPatch, proposed: RatingPatch = {}) => {
+      const base: Record<string, unknown> = { ...state.rating };
+      for (const [field, value] of Object.entries(proposed)) base[field] ??= value; // as the background does
+      return (state.rating = rating({ ...base, ...patch }));
+    }),
     createVa: vi.fn(async (name: string, identity) => { const v = va(`va-${name}`, name, identity ? [identity] : []); state.vas.push(v); return v; }),
     mapIdentity: vi.fn(async (vaId: string, identity) => {
       const v = state.vas.find((x) => x.id === vaId)!;

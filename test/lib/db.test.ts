@@ -47,6 +47,13 @@ describe('database', () => {
     expect((await d.tasks.get(task.key))?.title).toBe('Renamed');
   });
 
+  it('a patch that names one field changes only that field, in a later sitting too', async () => {
+    await saveTaskRating(taskInput(), { estimateMinutes: 60, quality: 4, category: 'email', counters: { messagesHandled: 3 } }, d);
+    const { RatingPatch } = await import('@/lib/model');
+    const second = await saveTaskRating(taskInput(), RatingPatch.parse({ note: 'Later' }), d);
+    expect(second).toMatchObject({ estimateMinutes: 60, quality: 4, category: 'email', counters: { messagesHandled: 3 }, note: 'Later' });
+  });
+
   it('writes neither task nor rating when the rating is invalid', async () => {
     await expect(saveTaskRating(taskInput(), { quality: 9 }, d)).rejects.toThrow(/Rating: quality/);
     expect(await d.tasks.count()).toBe(0);
@@ -66,6 +73,7 @@ describe('database', () => {
   it('adds timed minutes to the actual time', async () => {
     await saveTaskRating(taskInput(), { actualMinutes: 30 }, d);
     expect((await addActualMinutes(task.key, 15, d))?.actualMinutes).toBe(45);
-    expect(await addActualMinutes('trello:missing', 15, d)).toBeNull();
+    // A rating deleted while its timer ran is made again: timed work is never dropped.
+    expect(await addActualMinutes('trello:missing', 15, d)).toMatchObject({ id: 'trello:missing', taskId: 'missing', actualMinutes: 15 });
   });
 });
