@@ -70,7 +70,8 @@ function VaForm({ va, onDone }: { va?: Va; onDone: () => void }) {
     e.preventDefault();
     const hourlyRate = rate.trim() === '' ? null : Number(rate.replace(',', '.'));
     try {
-      await saveVa({ ...va, name, hourlyRate, currency: currency.toUpperCase() });
+      // Only what this form edits: the VA as loaded may be stale (a member mapped since in a board tab).
+      await saveVa({ id: va?.id, name, hourlyRate, currency: currency.toUpperCase() });
       setError(null);
       if (!va) { setName(''); setRate(''); }
       onDone();
