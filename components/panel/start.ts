@@ -1,5 +1,5 @@
 // Starts the panels on a board page: one observer, one adapter, decided once per page.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { watchTaskViews } from '@/lib/content/mount';
 import { send } from '@/lib/content/send';
 import type { PlatformAdapter } from '@/lib/platforms/adapter';
@@ -10,12 +10,40 @@ import { panelRenderer } from './mount';
 /** storage.local key of the panel's collapsed state, shared by all cards and platforms. */
 const COLLAPSED_KEY = 'panelCollapsed';
 
-export async function startPanels(ctx: ContentScriptContext, adapter: PlatformAdapter) {
+// Counts the copies of this script started in this content-script world (a page script cannot
+// see or touch it). Module scope runs before WXT makes the copy's context, so a newer copy has
+// counted itself by the time its start-up event reaches an older one.
+const COPIES = '__vaScorecardCopies';
+const scope = globalThis as { [COPIES]?: number };
+const copy = scope[COPIES] = (scope[COPIES] ?? 0) + 1;
+
+export async function startPanels(first: ContentScriptContext, adapter: PlatformAdapter, name: string) {
+  let ctx = first;
+  let watcher: { stop(): void } | undefined;
+  let onLocation: (() => void) | undefined;
+  const listen = () => {
+    if (!onLocation) return;
+    // WXT's event comes from the Navigation API's `navigate` (before a back/forward traversal
+    // has changed the URL, hence popstate too), or from polling where that API is missing.
+    ctx.addEventListener(window, 'wxt:locationchange', onLocation);
+    ctx.addEventListener(window, 'popstate', onLocation);
+  };
+  // WXT ends a context on a start-up event sent on `document`, which any page script can send.
+  // Only two ends are real: the extension was updated or reloaded (this copy's runtime is gone),
+  // or a newer copy of this script runs in this world. Otherwise carry on with a fresh context,
+  // the panel and what is typed in it untouched.
+  const follow = () => ctx.onInvalidated(() => {
+    if (browser.runtime?.id == null || scope[COPIES] !== copy) return watcher?.stop();
+    ctx = new ContentScriptContext(name, ctx.options);
+    follow();
+    listen();
+  });
+  follow();
   // Read before the first card opens, so mounting stays synchronous.
   let collapsed = (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;
   if (ctx.isInvalid) return;
   const categories = builtinCategories();
-  const watcher = watchTaskViews({
+  watcher = watchTaskViews({
     adapter,
     render: panelRenderer({
       api: messagingApi,
@@ -30,12 +58,9 @@ export async function startPanels(ctx: ContentScriptContext, adapter: PlatformAd
       send('page.status', { platform: adapter.platform, recognised }).catch(() => { /* background asleep or updated */ });
     },
     onLocationChange(cb) {
-      // WXT's event comes from the Navigation API's `navigate` (before a back/forward traversal
-      // has changed the URL, hence popstate too), or from polling where that API is missing.
-      ctx.addEventListener(window, 'wxt:locationchange', cb);
-      ctx.addEventListener(window, 'popstate', cb);
+      onLocation = cb;
+      listen();
     },
     urlChangesAreInstant: typeof (globalThis as { navigation?: EventTarget }).navigation?.addEventListener === 'function',
   });
-  ctx.onInvalidated(watcher.stop);
 }

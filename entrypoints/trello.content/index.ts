@@ -5,5 +5,9 @@ import { startPanels } from '@/components/panel/start';
 export default defineContentScript({
   matches: ['https://trello.com/*'],
   runAt: 'document_idle',
-  main: (ctx) => startPanels(ctx, trelloAdapter),
+  // WXT's start-up postMessage would tell every page script our extension id and the name of the
+  // event that stops us.
+  noScriptStartedPostMessage: true,
+  // 'trello': the name WXT gives this entrypoint's context (from the folder name).
+  main: (ctx) => startPanels(ctx, trelloAdapter, 'trello'),
 });

@@ -110,10 +110,12 @@ export function watchTaskViews(options: WatchOptions) {
 
   function tryMount(view: Element, url: string): boolean {
     const snapshot = adapter.readTask(view, url);
-    const point = snapshot && adapter.mountPoint(view);
-    if (!snapshot || !point || snapshot.task.taskId !== taskId) return false;
-    // Never twice: a panel left by an earlier copy of this script (extension update) goes first.
+    if (!snapshot || snapshot.task.taskId !== taskId) return false;
+    // Never twice: a panel left by an earlier copy of this script (extension update) goes first,
+    // before the mount point is taken, as it may be the very node the panel would go before.
     for (const old of doc.querySelectorAll(HOST_TAG)) old.remove();
+    const point = adapter.mountPoint(view);
+    if (!point) return false;
     const host = doc.createElement(HOST_TAG);
     host.setAttribute('data-no-focus-lock', 'true');
     host.setAttribute('data-task', snapshot.task.key);

@@ -118,6 +118,25 @@ describe('the panel in a Trello card', () => {
     expect(rendered).toHaveLength(2);
   });
 
+  it('replaces a panel left right under the header by an earlier copy of the script', async () => {
+    page = await loadTrelloFixture('board.html', 'https://trello.com/c/AbCd1234/12-offertes-opvolgen');
+    const { document } = page;
+    await tick();
+    // What a copy that died without cleaning up (extension updated) leaves where the panel goes.
+    const header = dialog(document).querySelector('header')!;
+    header.after(document.createElement(HOST_TAG));
+    const render = vi.fn((shadow: ShadowRoot) => {
+      shadow.innerHTML = '<form></form>';
+      return { update: vi.fn(), unmount: vi.fn() };
+    });
+    stop = watchTaskViews({ adapter: { ...trelloAdapter, enrich: async () => null }, render, reportStatus: vi.fn(), doc: document }).stop;
+    await tick();
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(hosts(document)).toHaveLength(1);
+    expect(hosts(document)[0]!.getAttribute('data-task')).toBe('trello:AbCd1234');
+    expect(hosts(document)[0]!.previousElementSibling).toBe(header);
+  });
+
   it('shows a member added while the card is open', async () => {
     const { document, rendered } = await start('board.html', 'https://trello.com/c/EfGh5678/13-inbox-opruimen');
     await tick();
