@@ -1,9 +1,10 @@
 // JSON backup of everything the owner made (all tables + settings, never tokens) and its
 // restore: validated in full before anything is written, then one transaction.
+import type { Table } from 'dexie';
 import { z } from 'zod';
-import { db as defaultDb, type ScorecardDb } from './db';
+import { db as defaultDb, QUARANTINE, type QuarantinedRecord, type ScorecardDb } from './db';
 import { t } from './i18n';
-import { Category, ImpactEntry, Instant, Rating, Review, Settings, Target, TaskRef, Va } from './model';
+import { Category, ImpactEntry, Instant, nowIso, Rating, Review, Settings, Target, TaskRef, Va, type Platform } from './model';
 import { getSettings, settingsItem } from './settings';
 
 export const BACKUP_FORMAT = 'va-scorecard-backup';
@@ -21,6 +22,21 @@ const KEY_OF: Record<TableName, string> = {
   vas: 'id', tasks: 'key', ratings: 'id', reviews: 'id', impact: 'id', targets: 'id', categories: 'id',
 };
 
+/** The host of each platform's task pages. */
+const TASK_HOSTS: Record<Platform, string> = { trello: 'trello.com', asana: 'app.asana.com', clickup: 'app.clickup.com' };
+// lib/import.ts has the same list (PLATFORM_HOSTS); both should come from the platform registry.
+export const taskHostOf = (platform: Platform): string => TASK_HOSTS[platform];
+
+/** A record an upgrade set aside (lib/db.ts): carried as it is, restored only as set aside. */
+const Quarantined = z.object({
+  id: z.string().min(1).max(1000),
+  table: z.string().min(1).max(100),
+  key: z.string().max(1000),
+  record: z.unknown(),
+  reason: z.string().max(10_000),
+  quarantinedAt: Instant,
+});
+
 export const Backup = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
@@ -31,17 +47,19 @@ export const Backup = z.object({
     vas: z.array(Va), tasks: z.array(TaskRef), ratings: z.array(Rating), reviews: z.array(Review),
     impact: z.array(ImpactEntry), targets: z.array(Target), categories: z.array(Category),
   }),
+  // Optional: files made before records could be set aside are still version 1.
+  quarantine: z.array(Quarantined).optional(),
 });
 export type Backup = z.infer<typeof Backup>;
 
 /** Everything in one read transaction, so the backup is a consistent snapshot. */
 export async function createBackup(d: ScorecardDb = defaultDb): Promise<Backup> {
-  const tables = await d.transaction('r', TABLE_NAMES.map((n) => d.table(n)), async () => {
-    const [vas, tasks, ratings, reviews, impact, targets, categories] = await Promise.all([
+  const { quarantine, ...tables } = await d.transaction('r', [...TABLE_NAMES, QUARANTINE].map((n) => d.table(n)), async () => {
+    const [vas, tasks, ratings, reviews, impact, targets, categories, quarantine] = await Promise.all([
       d.vas.toArray(), d.tasks.toArray(), d.ratings.toArray(), d.reviews.toArray(),
-      d.impact.toArray(), d.targets.toArray(), d.categories.toArray(),
+      d.impact.toArray(), d.targets.toArray(), d.categories.toArray(), d.quarantine.toArray(),
     ]);
-    return { vas, tasks, ratings, reviews, impact, targets, categories };
+    return { vas, tasks, ratings, reviews, impact, targets, categories, quarantine };
   });
   return {
     format: BACKUP_FORMAT,
@@ -49,6 +67,7 @@ export async function createBackup(d: ScorecardDb = defaultDb): Promise<Backup> 
     exportedAt: new Date().toISOString(),
     settings: await getSettings(),
     tables,
+    quarantine,
   };
 }
 
@@ -72,11 +91,35 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function recordIdAt(raw: unknown, path: readonly PropertyKey[]): string | null {
+  if (path[0] === 'quarantine' && typeof path[1] === 'number') {
+    const id = (raw as { quarantine?: { id?: unknown }[] }).quarantine?.[path[1]]?.id;
+    return typeof id === 'string' ? id : null;
+  }
   if (path[0] !== 'tables' || typeof path[1] !== 'string' || typeof path[2] !== 'number') return null;
   const table = path[1] as TableName;
   const record = (raw as { tables?: Record<string, unknown[]> }).tables?.[table]?.[path[2]];
   const key = record && typeof record === 'object' ? (record as Record<string, unknown>)[KEY_OF[table]] : undefined;
   return typeof key === 'string' ? key : null;
+}
+
+/**
+ * A task's and a rating's key is `platform:taskId` of its own fields, and a task's address is on
+ * its platform's host: a record that says otherwise would show up under the wrong task or board.
+ */
+function identityProblems(backup: Backup): BackupProblem[] {
+  const problems: BackupProblem[] = [];
+  const checkKey = (table: 'tasks' | 'ratings', field: 'key' | 'id', i: number, r: { platform: Platform; taskId: string }, key: string) => {
+    const expected = `${r.platform}:${r.taskId}`;
+    if (key !== expected) problems.push({ path: `tables.${table}[${i}].${field}`, record: key, message: t('data_errKeyMismatch', expected) });
+  };
+  backup.tables.tasks.forEach((task, i) => {
+    checkKey('tasks', 'key', i, task, task.key);
+    const host = new URL(task.url).hostname;
+    const expected = taskHostOf(task.platform);
+    if (host !== expected) problems.push({ path: `tables.tasks[${i}].url`, record: task.key, message: t('data_errTaskHost', [host, expected, task.platform]) });
+  });
+  backup.tables.ratings.forEach((rating, i) => checkKey('ratings', 'id', i, rating, rating.id));
+  return problems;
 }
 
 /** Reads a backup file's text; never throws, lists every problem found instead. */
@@ -112,6 +155,7 @@ export function parseBackup(text: string): ParsedBackup {
       seen.add(key);
     });
   }
+  problems.push(...identityProblems(result.data));
   return problems.length ? { ok: false, problems } : { ok: true, backup: result.data };
 }
 
@@ -122,6 +166,19 @@ export interface RestoreReport {
   /** Per table: records written from the backup, and (merge) records kept because ours were newer or equal. */
   tables: Record<TableName, { written: number; kept: number }>;
   settingsRestored: boolean;
+  /** Records the backup had set aside, put back as set aside (merge: those not here yet). */
+  quarantine: number;
+  /**
+   * VAs the restored ratings point at that neither the backup nor (merge) this profile has:
+   * each got a stand-in VA, so its ratings stay on a card and can be given to the right VA.
+   */
+  standInVas: { id: string; name: string; ratings: number }[];
+}
+
+/** "Unknown VA (va-zoe)": the id says which VA it was; a long one is cut to fit a name. */
+function standInVa(id: string, now: string): Va {
+  const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id;
+  return Va.parse({ id, name: t('data_standInVaName', shown), createdAt: now, updatedAt: now });
 }
 
 type AnyRecord = { updatedAt: string } & Record<string, unknown>;
@@ -134,33 +191,57 @@ type AnyRecord = { updatedAt: string } & Record<string, unknown>;
  */
 export async function restoreBackup(backup: Backup, mode: RestoreMode, d: ScorecardDb = defaultDb): Promise<RestoreReport> {
   const counts = Object.fromEntries(TABLE_NAMES.map((n) => [n, { written: 0, kept: 0 }])) as RestoreReport['tables'];
-  await d.transaction('rw', TABLE_NAMES.map((n) => d.table(n)), async () => {
+  let quarantine = 0;
+  let standInVas: RestoreReport['standInVas'] = [];
+  await d.transaction('rw', [...TABLE_NAMES, QUARANTINE].map((n) => d.table(n)), async () => {
+    let ratings: Rating[] = [];
     for (const name of TABLE_NAMES) {
       const table = d.table<AnyRecord, string>(name);
       const incoming = backup.tables[name] as AnyRecord[];
-      if (mode === 'replace') {
-        await table.clear();
-        await table.bulkPut(incoming);
-        counts[name].written = incoming.length;
-        continue;
-      }
-      const existing = await table.bulkGet(incoming.map((r) => String(r[KEY_OF[name]])));
-      const newer = incoming.filter((r, i) => {
-        const ours = existing[i];
-        return !ours || Date.parse(r.updatedAt) > Date.parse(ours.updatedAt);
-      });
-      await table.bulkPut(newer);
-      counts[name] = { written: newer.length, kept: incoming.length - newer.length };
+      const written = mode === 'replace' ? incoming : await newerThanOurs(table, name, incoming);
+      if (mode === 'replace') await table.clear();
+      await table.bulkPut(written);
+      counts[name] = { written: written.length, kept: incoming.length - written.length };
+      if (name === 'ratings') ratings = written as unknown as Rating[];
     }
+    standInVas = await addStandInVas(d, ratings);
+    const aside: QuarantinedRecord[] = backup.quarantine ?? [];
+    if (mode === 'replace') await d.quarantine.clear();
+    const ours = new Set(mode === 'replace' ? [] : await d.quarantine.toCollection().primaryKeys());
+    const put = aside.filter((q) => !ours.has(q.id));
+    await d.quarantine.bulkPut(put);
+    quarantine = put.length;
   });
   const settingsRestored = mode === 'replace' && backup.settings !== undefined;
   if (settingsRestored) await settingsItem.setValue(backup.settings!);
-  return { mode, tables: counts, settingsRestored };
+  return { mode, tables: counts, settingsRestored, quarantine, standInVas };
+}
+
+/** Merge: the records of the backup that are new here or have a later `updatedAt` than ours. */
+async function newerThanOurs(table: Table<AnyRecord, string>, name: TableName, incoming: AnyRecord[]): Promise<AnyRecord[]> {
+  const existing = await table.bulkGet(incoming.map((r) => String(r[KEY_OF[name]]))) as (AnyRecord | undefined)[];
+  return incoming.filter((r, i) => {
+    const ours = existing[i];
+    return !ours || Date.parse(r.updatedAt) > Date.parse(ours.updatedAt);
+  });
+}
+
+/** A stand-in VA for each VA the written ratings point at that is not stored after the restore. */
+async function addStandInVas(d: ScorecardDb, ratings: Rating[]): Promise<RestoreReport['standInVas']> {
+  const perVa = new Map<string, number>();
+  for (const r of ratings) if (r.vaId !== null) perVa.set(r.vaId, (perVa.get(r.vaId) ?? 0) + 1);
+  const ids = [...perVa.keys()].sort();
+  const stored = await d.vas.bulkGet(ids);
+  const now = nowIso();
+  const missing = ids.filter((_, i) => !stored[i]).map((id) => standInVa(id, now));
+  await d.vas.bulkPut(missing);
+  return missing.map((va) => ({ id: va.id, name: va.name, ratings: perVa.get(va.id)! }));
 }
 
 /** Deletes every record (settings and board connections stay), in one transaction. */
 export async function deleteAllData(d: ScorecardDb = defaultDb): Promise<void> {
-  await d.transaction('rw', TABLE_NAMES.map((n) => d.table(n)), async () => {
-    await Promise.all(TABLE_NAMES.map((n) => d.table(n).clear()));
+  const all = [...TABLE_NAMES, QUARANTINE];
+  await d.transaction('rw', all.map((n) => d.table(n)), async () => {
+    await Promise.all(all.map((n) => d.table(n).clear()));
   });
 }

@@ -24,6 +24,15 @@ export interface DoneDay {
 
 export const utcDay = (instant: string) => utcIso(instant).slice(0, 10);
 
+/**
+ * The day of a stored rating, which an older version may have left unreadable (the upgrade
+ * sets such ratings aside, but builds and deletes on the way see them): no day, no crash.
+ */
+function storedDay(r: unknown): string | null {
+  const doneAt = (r as { doneAt?: unknown } | null)?.doneAt;
+  return typeof doneAt === 'string' && !Number.isNaN(Date.parse(doneAt)) ? utcDay(doneAt) : null;
+}
+
 export function kpiFieldsOf(r: Rating): KpiRating {
   const out = {} as Record<string, unknown>;
   for (const field of KPI_FIELDS) out[field] = r[field];
@@ -34,8 +43,8 @@ export function kpiFieldsOf(r: Rating): KpiRating {
 export function groupByDoneDay(ratings: Iterable<Rating>): DoneDay[] {
   const days = new Map<string, KpiRating[]>();
   for (const r of ratings) {
-    if (r.doneAt === null) continue;
-    const day = utcDay(r.doneAt);
+    const day = storedDay(r);
+    if (day === null) continue;
     (days.get(day) ?? days.set(day, []).get(day)!).push(kpiFieldsOf(r));
   }
   return [...days].map(([day, list]) => ({ day, ratings: list }));
@@ -61,7 +70,8 @@ async function updateDays(days: DBCoreTable, trans: DBCoreTransaction, changes: 
   const added = new Map<string, KpiRating[]>();
   const touch = <V>(map: Map<string, V>, day: string, make: () => V) => map.get(day) ?? map.set(day, make()).get(day)!;
   for (const { before, after } of changes) {
-    if (before?.doneAt) touch(removed, utcDay(before.doneAt), () => new Set()).add(before.id);
+    const beforeDay = storedDay(before);
+    if (beforeDay) touch(removed, beforeDay, () => new Set()).add(before!.id);
     if (after?.doneAt) {
       const day = utcDay(after.doneAt);
       // Removing it from its new day too makes writing the same rating twice harmless.

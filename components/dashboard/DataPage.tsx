@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { backupBlob, createBackup, deleteAllData, parseBackup, restoreBackup, TABLE_NAMES,
   type Backup, type BackupProblem, type RestoreMode, type RestoreReport, type TableName } from '@/lib/backup';
 import { resolveDelimiter } from '@/lib/csv';
-import { db, listVas } from '@/lib/db';
+import { db, deleteQuarantined, listQuarantined, listVas, type QuarantinedRecord } from '@/lib/db';
 import { datedFilename, downloadBlob } from '@/lib/download';
 import { exportRatingsCsv } from '@/lib/export';
 import { t, type MessageKey } from '@/lib/i18n';
@@ -55,6 +55,7 @@ export function DataPage() {
   return (
     <section class="stack" aria-labelledby="data-heading" data-testid="data-page">
       <h2 id="data-heading">{t('data_heading')}</h2>
+      <QuarantineCard version={version} onChanged={changed} />
       <ExportCard version={version} />
       <BackupCard />
       <RestoreCard onChanged={changed} />
@@ -99,6 +100,58 @@ function Confirm({ text, confirmLabel, onConfirm, onCancel }: { text: string; co
     </div>
   );
 }
+
+/** What an upgrade set aside (lib/db.ts): said first, so the owner sees it after an update. */
+function QuarantineCard({ version, onChanged }: { version: number; onChanged: () => void }) {
+  const { data, reload } = useAsync(() => listQuarantined(), [version]);
+  const [confirming, setConfirming] = useState(false);
+  const { busy, message, error, setMessage, run } = useAction();
+  const records = data ?? [];
+  // Stays up after a delete only to say it is done.
+  if (records.length === 0 && !message) return null;
+
+  const download = () => run(async () => {
+    downloadBlob(new Blob([JSON.stringify(records, null, 2)], { type: 'application/json' }), datedFilename('va-scorecard-set-aside', 'json'));
+  });
+  async function remove() {
+    setConfirming(false);
+    await run(async () => {
+      await deleteQuarantined();
+      setMessage(t('data_quarantineDeleted'));
+      reload();
+      onChanged();
+    });
+  }
+
+  return (
+    <Card id="data-quarantine-heading" title={t('data_quarantineHeading')}>
+      {records.length > 0 && (
+        <>
+          <p role="alert"><strong>{plural(records.length, 'data_quarantineNoticeOne', 'data_quarantineNotice')}</strong></p>
+          <p class="muted">{t('data_quarantineHelp')}</p>
+          <ul data-testid="data-quarantine-list">
+            {records.slice(0, MAX_LISTED).map((q) => (
+              <li key={q.id}>{tableLabel(q)} <code>{q.key}</code>: {q.reason}</li>
+            ))}
+          </ul>
+          <MoreLine total={records.length} />
+          {confirming
+            ? <Confirm text={t('data_quarantineDeleteConfirm', records.length)} confirmLabel={t('data_quarantineDelete')} onConfirm={remove} onCancel={() => setConfirming(false)} />
+            : (
+              <div class="row">
+                <button type="button" class="primary" disabled={busy} onClick={download}>{t('data_quarantineDownload')}</button>
+                <button type="button" disabled={busy} onClick={() => { setMessage(null); setConfirming(true); }}>{t('data_quarantineDelete')}</button>
+              </div>
+            )}
+        </>
+      )}
+      <Status error={error} message={message} />
+    </Card>
+  );
+}
+
+/** A set-aside record's table, named as the restore report names it; a table we no longer have by its name. */
+const tableLabel = (q: QuarantinedRecord) => (q.table in TABLE_LABEL ? t(TABLE_LABEL[q.table as TableName]) : q.table);
 
 function ExportCard({ version }: { version: number }) {
   const { data } = useAsync(async () => {
@@ -216,6 +269,25 @@ function RestoreReportTable({ report }: { report: RestoreReport }) {
           </tr>
         ))}
       </tbody>
+      {(report.quarantine > 0 || report.standInVas.length > 0) && (
+        <tfoot>
+          <tr>
+            <td colSpan={report.mode === 'merge' ? 3 : 2} style={{ textAlign: 'left' }}>
+              {report.quarantine > 0 && <p>{t('data_restoreQuarantine', report.quarantine)}</p>}
+              {report.standInVas.length > 0 && (
+                <div data-testid="data-restore-stand-ins">
+                  <p>{t('data_restoreStandIns')}</p>
+                  <ul>
+                    {report.standInVas.map((va) => (
+                      <li key={va.id}>{t(va.ratings === 1 ? 'data_restoreStandInLineOne' : 'data_restoreStandInLine', [va.name, va.ratings])}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }

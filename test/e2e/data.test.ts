@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extensionUrl, launch, openPage, type Session } from './harness';
+import { putRecords } from './seed';
 
 let session: Session | undefined;
 afterEach(async () => { await session?.close(); session = undefined; });
@@ -90,6 +91,28 @@ describe('Data page', () => {
     const report = dash.getByTestId('data-restore-report');
     await expect.poll(() => report.getByRole('row', { name: /Ratings/ }).innerText()).toMatch(/Ratings\s+1/);
     expect(await exportCsv()).toBe(before);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('opens after an update that finds unreadable records, and says on the Data page what it set aside', async () => {
+    session = await launch();
+    const dash = await openPage(session, `${extensionUrl(session, 'dashboard.html')}#data`);
+    const at = '2026-11-03T09:30:00.000Z';
+    const rating = (taskId: string, over: Record<string, unknown>) => ({
+      id: `trello:${taskId}`, platform: 'trello', taskId, vaId: 'va-1', category: 'email', estimateMinutes: 60, actualMinutes: 90,
+      quality: 4, errorFree: true, followedBriefing: true, remindersNeeded: 0, delaysFlagged: null, proactive: false, note: '',
+      counters: {}, dueAt: null, doneAt: at, createdAt: at, updatedAt: at, ...over,
+    });
+    await putRecords(dash, {
+      vas: [{ id: 'va-1', name: 'Sanne de Vries', hourlyRate: null, currency: 'EUR', identities: [], archived: false, createdAt: at, updatedAt: at }],
+      ratings: [rating('good', {}), rating('q9', { quality: 9 }), rating('when', { doneAt: 'last tuesday' })],
+    });
+    await dash.reload();
+    const card = dash.getByTestId('data-quarantine');
+    await expect.poll(() => card.getByRole('alert').textContent()).toBe('2 records could not be read after the update and were set aside.');
+    expect(await card.getByTestId('data-quarantine-list').innerText()).toMatch(/trello:q9.*quality/);
+    await dash.getByRole('link', { name: 'VAs' }).click();
+    await expect.poll(() => dash.locator('[data-testid=va-list] .va-name').allTextContents()).toEqual(['Sanne de Vries']);
     expect(session.pageErrors).toEqual([]);
   });
 });

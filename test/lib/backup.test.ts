@@ -120,8 +120,81 @@ describe('backup', () => {
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('refuses records whose key, platform and task id disagree, or whose address is on another platform', async () => {
+    type Rec = Record<string, string>;
+    const edited: Record<string, [number, Rec]> = {};
+    const text = await backupText((b) => {
+      const tasks = b.tables.tasks as Rec[];
+      const pick = (platform: string) => { const i = tasks.findIndex((t) => t.platform === platform); return [i, tasks[i]!] as [number, Rec]; };
+      edited.crossed = pick('asana');
+      edited.wrongKey = pick('clickup');
+      edited.offsite = pick('trello');
+      edited.crossed[1].url = 'https://trello.com/c/x';
+      edited.wrongKey[1].key = 'trello:not-this-one';
+      edited.offsite[1].url = 'https://evil.example/c/x';
+      edited.otherTask = [0, b.tables.ratings[0]];
+      edited.otherPlatform = [1, b.tables.ratings[1]];
+      edited.otherTask[1].taskId = 'someone-else';
+      edited.otherPlatform[1].platform = edited.otherPlatform[1].platform === 'clickup' ? 'trello' : 'clickup';
+    });
+    const parsed = parseBackup(text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const { crossed, wrongKey, offsite, otherTask, otherPlatform } = edited as Record<string, [number, Rec]>;
+    expect(parsed.problems.map((p) => `${p.path} ${p.record}: ${p.message}`)).toEqual([
+      `tables.tasks[${crossed![0]}].url ${crossed![1].key}: trello.com is not app.asana.com, where asana tasks live`,
+      `tables.tasks[${wrongKey![0]}].key trello:not-this-one: Should be "clickup:${wrongKey![1].taskId}": its platform and task id`,
+      `tables.tasks[${offsite![0]}].url ${offsite![1].key}: evil.example is not trello.com, where trello tasks live`,
+      `tables.ratings[0].id ${otherTask![1].id}: Should be "${otherTask![1].platform}:someone-else": its platform and task id`,
+      `tables.ratings[1].id ${otherPlatform![1].id}: Should be "${otherPlatform![1].platform}:${otherPlatform![1].taskId}": its platform and task id`,
+    ]);
+  });
+
+  it('keeps ratings of a VA missing from a replace backup visible under a stand-in VA, and reports it', async () => {
+    const backup = (parseBackup(await backupText((b) => { b.tables.vas = b.tables.vas.filter((v: { id: string }) => v.id !== 'va-zoe'); })) as { ok: true; backup: Backup }).backup;
+    const zoes = data.ratings.filter((r) => r.vaId === 'va-zoe');
+    expect(zoes.length).toBeGreaterThan(0);
+    const other = fresh();
+    const report = await restoreBackup(backup, 'replace', other);
+    expect(report.standInVas).toEqual([{ id: 'va-zoe', name: 'Unknown VA (va-zoe)', ratings: zoes.length }]);
+    expect(await other.vas.get('va-zoe')).toMatchObject({ name: 'Unknown VA (va-zoe)', archived: false });
+    expect((await other.ratings.toArray()).filter((r) => r.vaId === 'va-zoe')).toHaveLength(zoes.length);
+  });
+
+  it('merge adds a stand-in only for a VA that neither the backup nor this profile has', async () => {
+    const backup = (parseBackup(await backupText((b) => {
+      b.tables.vas = b.tables.vas.filter((v: { id: string }) => v.id !== 'va-zoe' && v.id !== 'va-sanne');
+    })) as { ok: true; backup: Backup }).backup;
+    const other = fresh();
+    await other.vas.put(data.vas[0]!); // va-sanne lives here already
+    const report = await restoreBackup(backup, 'merge', other);
+    expect(report.standInVas.map((v) => v.id)).toEqual(['va-zoe']);
+    expect(await other.vas.get('va-sanne')).toEqual(data.vas[0]);
+    // Nothing to report when every VA is there.
+    expect((await restoreBackup(backup, 'merge', other)).standInVas).toEqual([]);
+  });
+
+  it('carries records set aside by an upgrade into the backup, and restores them as set aside, not as data', async () => {
+    const aside = { id: 'ratings:trello:q9@2026-12-01T10:00:00.000Z', table: 'ratings', key: 'trello:q9', record: { id: 'trello:q9', quality: 9 }, reason: 'quality: Too big', quarantinedAt: '2026-12-01T10:00:00.000Z' };
+    await d.table('quarantine').put(aside);
+    const parsed = parseBackup(await backupText());
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.backup.quarantine).toEqual([aside]);
+    const other = fresh();
+    const report = await restoreBackup(parsed.backup, 'replace', other);
+    expect(report.quarantine).toBe(1);
+    expect(await other.table('quarantine').toArray()).toEqual([aside]);
+    expect(await other.ratings.get('trello:q9')).toBeUndefined();
+    expect((await restoreBackup(parsed.backup, 'merge', other)).quarantine).toBe(0);
+    expect(await other.table('quarantine').count()).toBe(1);
+    // A backup made before records could be set aside still reads and restores.
+    const older = parseBackup(await backupText((b) => { delete b.quarantine; }));
+    expect(older.ok).toBe(true);
+  });
+
   it('delete all data empties every table', async () => {
+    await d.table('quarantine').put({ id: 'vas:x@2026-12-01T10:00:00.000Z', table: 'vas', key: 'x', record: {}, reason: 'name: missing', quarantinedAt: '2026-12-01T10:00:00.000Z' });
     await deleteAllData(d);
-    for (const n of TABLE_NAMES) expect(await d.table(n).count(), n).toBe(0);
+    for (const n of [...TABLE_NAMES, 'quarantine']) expect(await d.table(n).count(), n).toBe(0);
   });
 });

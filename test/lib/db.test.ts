@@ -1,5 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { ScorecardDb, listVas, ratingsDoneBetween } from '@/lib/db';
+import { Dexie } from 'dexie';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ScorecardDb, listQuarantined, listVas, ratingsDoneBetween } from '@/lib/db';
+import { groupByDoneDay } from '@/lib/done-days';
 import { addActualMinutes, saveTaskRating, saveVa, setVaArchived } from '@/lib/db-writes';
 import { sampleRecords } from '../records';
 
@@ -75,5 +77,107 @@ describe('database', () => {
     expect((await addActualMinutes(task.key, 15, d))?.actualMinutes).toBe(45);
     // A rating deleted while its timer ran is made again: timed work is never dropped.
     expect(await addActualMinutes('trello:missing', 15, d)).toMatchObject({ id: 'trello:missing', taskId: 'missing', actualMinutes: 15 });
+  });
+});
+
+/** A database as an older version left it: its schema and whatever records it held, unchecked. */
+async function writeOldVersion(version: 1 | 2, stores: Record<string, unknown[]>) {
+  const name = `test-${crypto.randomUUID()}`;
+  const old = new Dexie(name);
+  old.version(1).stores({
+    vas: 'id, name', tasks: 'key, platform, updatedAt', ratings: 'id, [vaId+doneAt], doneAt, updatedAt',
+    reviews: 'id, [vaId+periodStart], nextCheckIn', impact: 'id, [metric+month], month', targets: 'id, kpi', categories: 'id',
+  });
+  if (version === 2) old.version(2).stores({ doneDays: 'day' });
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, records] of Object.entries(stores)) await old.table(table).bulkPut(records);
+    // Version 2 kept the copy of every stored rating, the unreadable ones included.
+    if (version === 2) await old.table('doneDays').bulkPut(groupByDoneDay((stores.ratings ?? []) as never));
+  });
+  old.close();
+  return name;
+}
+
+describe('an upgrade never locks the owner out', () => {
+  const r = sampleRecords;
+  const bad = {
+    va: { ...r.va, id: 'va-noname', name: '' },
+    task: { ...r.task, key: 'trello:ftp', taskId: 'ftp', url: 'ftp://trello.com/c/ftp' },
+    rating: { ...r.rating, id: 'trello:q9', taskId: 'q9', quality: 9 },
+    review: { ...r.review, id: 'rev-nová', vaId: undefined },
+    impact: { ...r.impact, id: 'imp-13', month: '2026-13' },
+    target: { ...r.target, id: 't-bogus', kpi: 'happiness' },
+    category: { ...r.category, id: 'Bad Id' },
+  };
+  // A version-1 VA had no currency yet; it reads with the default filled in.
+  const { currency: _, ...vaWithoutCurrency } = { ...r.va, id: 'va-old' };
+
+  it('sets aside each record that no longer parses, with the reason, and opens with the rest', async () => {
+    const name = await writeOldVersion(2, {
+      vas: [r.va, bad.va, vaWithoutCurrency], tasks: [r.task, bad.task], ratings: [r.rating, bad.rating],
+      reviews: [r.review, bad.review], impact: [r.impact, bad.impact], targets: [r.target, bad.target],
+      categories: [r.category, bad.category],
+    });
+    const d = new ScorecardDb(name);
+    expect((await d.vas.toArray()).map((v) => v.id).sort()).toEqual(['va-1', 'va-old']);
+    expect(await d.vas.get('va-old')).toEqual({ ...vaWithoutCurrency, currency: 'EUR' });
+    expect(await d.tasks.toArray()).toEqual([r.task]);
+    expect(await d.ratings.toArray()).toEqual([r.rating]);
+    expect(await d.reviews.toArray()).toEqual([r.review]);
+    expect(await d.impact.toArray()).toEqual([r.impact]);
+    expect(await d.targets.toArray()).toEqual([r.target]);
+    expect(await d.categories.toArray()).toEqual([r.category]);
+
+    const aside = await listQuarantined(d);
+    expect(aside.map((q) => `${q.table} ${q.key}`).sort()).toEqual([
+      'categories Bad Id', 'impact imp-13', 'ratings trello:q9', 'reviews rev-nová', 'targets t-bogus', 'tasks trello:ftp', 'vas va-noname',
+    ]);
+    const rating = aside.find((q) => q.table === 'ratings')!;
+    expect(rating.record).toEqual(bad.rating);
+    expect(rating.reason).toMatch(/^quality: .*5/);
+    expect(aside.find((q) => q.table === 'vas')!.reason).toMatch(/^name: A VA needs a name/);
+    expect(Date.parse(rating.quarantinedAt)).not.toBeNaN();
+    // The popup's copy no longer counts the rating that was set aside.
+    expect(await d.doneDays.toArray()).toEqual(groupByDoneDay([r.rating]));
+  });
+
+  it('opens a version-1 database whose ratings include ones without a usable done date', async () => {
+    const { doneAt: _d, ...noDoneAt } = { ...r.rating, id: 'trello:nodone', taskId: 'nodone' };
+    const name = await writeOldVersion(1, {
+      vas: [r.va],
+      ratings: [r.rating, noDoneAt, { ...r.rating, id: 'trello:garbage', taskId: 'garbage', doneAt: 'last tuesday' }],
+    });
+    const d = new ScorecardDb(name);
+    expect(await d.ratings.toArray()).toEqual([r.rating, { ...noDoneAt, doneAt: null }]);
+    expect((await listQuarantined(d)).map((q) => [q.key, q.reason])).toEqual([['trello:garbage', expect.stringMatching(/^doneAt: /)]]);
+    expect(await d.doneDays.toArray()).toEqual(groupByDoneDay([r.rating]));
+  });
+
+  it('still opens when checking a record throws, and sets that record aside', async () => {
+    // Reads fine, but a structure that cannot become JSON would break every backup.
+    const looped: Record<string, unknown> = { ...r.va, id: 'va-loop' };
+    looped.self = looped;
+    const name = await writeOldVersion(2, { vas: [r.va, looped] });
+    const d = new ScorecardDb(name);
+    expect(await d.vas.toArray()).toEqual([r.va]);
+    const [aside] = await listQuarantined(d);
+    expect(aside).toMatchObject({ table: 'vas', key: 'va-loop', record: { ...r.va, id: 'va-loop', self: '[circular]' } });
+    expect(aside!.reason).toMatch(/circular/i);
+    expect(() => JSON.stringify(aside)).not.toThrow();
+  });
+
+  it('still opens, everything in place, when the check itself cannot run', async () => {
+    const name = await writeOldVersion(2, { vas: [r.va, bad.va] });
+    vi.doMock('@/lib/model', () => { throw new Error('Failed to fetch dynamically imported module'); });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const d = new ScorecardDb(name);
+      expect((await d.vas.toArray()).map((v) => v.id)).toEqual(['va-1', 'va-noname']);
+      expect(await listQuarantined(d)).toEqual([]);
+      expect(logged).toHaveBeenCalled();
+    } finally {
+      vi.doUnmock('@/lib/model');
+      logged.mockRestore();
+    }
   });
 });

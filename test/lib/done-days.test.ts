@@ -132,6 +132,17 @@ describe('the done-days copy of the ratings', () => {
     expect(days.length).toBeGreaterThan(10);
   });
 
+  it('leaves out a stored rating whose done date is not a date, and still lets it be deleted', async () => {
+    const base = data.ratings.find((r) => r.doneAt !== null)!;
+    const broken = [{ ...base, id: 'trello:bad1', doneAt: 'last tuesday' }, { ...base, id: 'trello:bad2', doneAt: undefined }] as unknown as Rating[];
+    expect(groupByDoneDay([base, ...broken])).toEqual(groupByDoneDay([base]));
+    // Stored as an older version could have left it, under the middleware's back.
+    await d.transaction('rw', d.ratings, (tx) => tx.idbtrans.objectStore('ratings').put(broken[0]));
+    await d.ratings.bulkDelete(['trello:bad1']);
+    expect(await d.ratings.get('trello:bad1')).toBeUndefined();
+    await expectCopyMatchesRatings();
+  });
+
   it('answers a period with the same ratings as the doneAt index, edges included', async () => {
     // Local periods start and end mid-UTC-day (Amsterdam: 23:00Z); a rating at the edge counts once.
     const start = '2026-10-04T23:00:00.000Z';
