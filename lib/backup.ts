@@ -4,7 +4,7 @@ import type { Table } from 'dexie';
 import { z } from 'zod';
 import { db as defaultDb, QUARANTINE, type QuarantinedRecord, type ScorecardDb } from './db';
 import { t } from './i18n';
-import { Category, ImpactEntry, Instant, nowIso, Rating, Review, Settings, Target, TaskRef, Va, type Platform } from './model';
+import { Category, ImpactEntry, Instant, nowIso, Rating, Review, Settings, Target, TaskRef, Va } from './model';
 import { getSettings, settingsItem } from './settings';
 
 export const BACKUP_FORMAT = 'va-scorecard-backup';
@@ -21,11 +21,6 @@ const TABLE_SCHEMAS = {
 const KEY_OF: Record<TableName, string> = {
   vas: 'id', tasks: 'key', ratings: 'id', reviews: 'id', impact: 'id', targets: 'id', categories: 'id',
 };
-
-/** The host of each platform's task pages. */
-const TASK_HOSTS: Record<Platform, string> = { trello: 'trello.com', asana: 'app.asana.com', clickup: 'app.clickup.com' };
-// lib/import.ts has the same list (PLATFORM_HOSTS); both should come from the platform registry.
-export const taskHostOf = (platform: Platform): string => TASK_HOSTS[platform];
 
 /** A record an upgrade set aside (lib/db.ts): carried as it is, restored only as set aside. */
 const Quarantined = z.object({
@@ -102,26 +97,6 @@ function recordIdAt(raw: unknown, path: readonly PropertyKey[]): string | null {
   return typeof key === 'string' ? key : null;
 }
 
-/**
- * A task's and a rating's key is `platform:taskId` of its own fields, and a task's address is on
- * its platform's host: a record that says otherwise would show up under the wrong task or board.
- */
-function identityProblems(backup: Backup): BackupProblem[] {
-  const problems: BackupProblem[] = [];
-  const checkKey = (table: 'tasks' | 'ratings', field: 'key' | 'id', i: number, r: { platform: Platform; taskId: string }, key: string) => {
-    const expected = `${r.platform}:${r.taskId}`;
-    if (key !== expected) problems.push({ path: `tables.${table}[${i}].${field}`, record: key, message: t('data_errKeyMismatch', expected) });
-  };
-  backup.tables.tasks.forEach((task, i) => {
-    checkKey('tasks', 'key', i, task, task.key);
-    const host = new URL(task.url).hostname;
-    const expected = taskHostOf(task.platform);
-    if (host !== expected) problems.push({ path: `tables.tasks[${i}].url`, record: task.key, message: t('data_errTaskHost', [host, expected, task.platform]) });
-  });
-  backup.tables.ratings.forEach((rating, i) => checkKey('ratings', 'id', i, rating, rating.id));
-  return problems;
-}
-
 /** Reads a backup file's text; never throws, lists every problem found instead. */
 export function parseBackup(text: string): ParsedBackup {
   let raw: unknown;
@@ -155,7 +130,6 @@ export function parseBackup(text: string): ParsedBackup {
       seen.add(key);
     });
   }
-  problems.push(...identityProblems(result.data));
   return problems.length ? { ok: false, problems } : { ok: true, backup: result.data };
 }
 

@@ -2,6 +2,7 @@
 // (message, API response, import file, older stored record) is parsed with these schemas.
 import { z } from 'zod';
 import { BUILTIN_CATEGORIES, KPI_NAMES, PLATFORMS } from './constants';
+import { t } from './i18n';
 import { PLATFORM_REGISTRY, platformOfUrl } from './platforms/registry';
 
 export { BUILTIN_CATEGORIES, DEFAULT_SETTINGS, KPI_NAMES, PLATFORMS, newId, nowIso } from './constants';
@@ -73,10 +74,11 @@ function keyOf(value: { platform: Platform; taskId: string }) {
 
 /** The key names its own task and the URL lives on its platform's host. */
 function checkTaskIdentity(task: { key: string; platform: Platform; taskId: string; url: string }, ctx: z.RefinementCtx) {
-  if (task.key !== keyOf(task)) ctx.addIssue({ code: 'custom', path: ['key'], message: `Expected ${keyOf(task)}` });
+  if (task.key !== keyOf(task)) ctx.addIssue({ code: 'custom', path: ['key'], message: t('data_errKeyMismatch', keyOf(task)) });
   if (platformOfUrl(task.url) !== task.platform) {
-    const hosts = PLATFORM_REGISTRY[task.platform].appHosts.join(', ');
-    ctx.addIssue({ code: 'custom', path: ['url'], message: `Expected a link on ${hosts}` });
+    const host = URL.canParse(task.url) ? new URL(task.url).hostname : task.url;
+    const message = t('data_errTaskHost', [host, PLATFORM_REGISTRY[task.platform].appHosts.join(', '), task.platform]);
+    ctx.addIssue({ code: 'custom', path: ['url'], message });
   }
 }
 
@@ -115,7 +117,7 @@ const RatingFields = z.object({
   updatedAt: Instant,
 });
 export const Rating = RatingFields.superRefine((rating, ctx) => {
-  if (rating.id !== keyOf(rating)) ctx.addIssue({ code: 'custom', path: ['id'], message: `Expected ${keyOf(rating)}` });
+  if (rating.id !== keyOf(rating)) ctx.addIssue({ code: 'custom', path: ['id'], message: t('data_errKeyMismatch', keyOf(rating)) });
 });
 export type Rating = z.infer<typeof Rating>;
 

@@ -141,6 +141,17 @@ describe('an upgrade never locks the owner out', () => {
     expect(await d.doneDays.toArray()).toEqual(groupByDoneDay([r.rating]));
   });
 
+  it('stores instants written with an offset by an older version as UTC, so the doneAt index and the day copy agree', async () => {
+    const offset = { ...r.rating, id: 'trello:late', taskId: 'late', doneAt: '2026-12-01T00:10:00+02:00' };
+    const name = await writeOldVersion(2, { vas: [r.va], tasks: [{ ...r.task, doneAt: '2026-12-01T00:10:00+02:00' }], ratings: [offset] });
+    const d = new ScorecardDb(name);
+    expect((await d.ratings.get('trello:late'))?.doneAt).toBe('2026-11-30T22:10:00.000Z');
+    expect((await d.tasks.get(r.task.key))?.doneAt).toBe('2026-11-30T22:10:00.000Z');
+    const november = await d.ratings.where('doneAt').between('2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z').primaryKeys();
+    expect(november).toEqual(['trello:late']);
+    expect(await d.doneDays.toArray()).toEqual(groupByDoneDay(await d.ratings.toArray()));
+  });
+
   it('opens a version-1 database whose ratings include ones without a usable done date', async () => {
     const { doneAt: _d, ...noDoneAt } = { ...r.rating, id: 'trello:nodone', taskId: 'nodone' };
     const name = await writeOldVersion(1, {
