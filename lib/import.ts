@@ -10,6 +10,7 @@ import { BOM, unneutraliseCell } from './csv';
 import { t } from './i18n';
 import { RATINGS_CSV_COLUMNS, type RatingsCsvColumn } from './export';
 import { PLATFORMS, Rating, TaskRef, Va, nowIso, newId, type Platform } from './model';
+import { PLATFORM_HOSTS, platformOfHost, TASK_URL } from './platforms/urls';
 
 /** Friendlier spreadsheet headings accepted besides the export's own column names. */
 const ALIASES: Record<string, RatingsCsvColumn> = {
@@ -24,8 +25,6 @@ const HEADER_LOOKUP = new Map<string, RatingsCsvColumn>([
   ...RATINGS_CSV_COLUMNS.map((c) => [normaliseHeader(c), c] as const),
   ...Object.entries(ALIASES),
 ]);
-
-const PLATFORM_HOSTS: Record<string, Platform> = { 'trello.com': 'trello', 'app.asana.com': 'asana', 'app.clickup.com': 'clickup' };
 
 export type VaMatch =
   /** The file has no VA columns: an existing rating keeps its VA. */
@@ -117,7 +116,8 @@ function reasonsOf(error: z.ZodError): string[] {
 function buildRecords(row: ImportRow, task: TaskRef | undefined, rating: Rating | undefined, vaId: string | null, now: string) {
   const dates = { ...('dueAt' in row.task ? { dueAt: row.task.dueAt } : {}), ...('doneAt' in row.task ? { doneAt: row.task.doneAt } : {}) };
   return {
-    task: { title: '', ...task, ...row.task, key: row.key, updatedAt: now },
+    // A file without taskUrl keeps the stored URL (it may carry a slug), else gets the platform's.
+    task: { title: '', ...task, ...row.task, url: row.task.url ?? task?.url ?? TASK_URL[row.task.platform](row.task.taskId), key: row.key, updatedAt: now },
     rating: {
       dueAt: task?.dueAt ?? null,
       doneAt: task?.doneAt ?? null,
@@ -211,14 +211,19 @@ export async function previewImport(fileText: string, d: ScorecardDb = defaultDb
 
     const url = cell.get('taskUrl')?.trim() ?? '';
     let platform = cell.get('platform')?.trim().toLowerCase() ?? '';
-    if (!platform && url) {
-      try { platform = PLATFORM_HOSTS[new URL(url).hostname] ?? ''; } catch { /* the URL check says why */ }
-    }
+    let host: string | null = null;
+    try { host = url ? new URL(url).hostname : null; } catch { /* TaskRef's URL check says why */ }
+    if (!platform && host) platform = platformOfHost(host) ?? '';
     if (!(PLATFORMS as readonly string[]).includes(platform)) {
       reasons.push(`platform: ${platform ? t('data_errPlatform', [platform, PLATFORMS.join(', ')]) : t('data_errMissing')}`);
+    } else if (host !== null && host !== PLATFORM_HOSTS[platform as Platform]) {
+      // The key says one platform, the link another: one of them is wrong, and we cannot tell which.
+      reasons.push(`taskUrl: ${t('data_errUrlHost', [url, PLATFORM_HOSTS[platform as Platform], platform])}`);
     }
     const taskId = cell.get('taskId')?.trim() ?? '';
     if (!taskId) reasons.push(`taskId: ${t('data_errMissing')}`);
+    // `a b` fails the key's pattern and `asana:1` reads as another platform's key.
+    else if (/[\s:]/.test(taskId)) reasons.push(`taskId: ${t('data_errTaskIdChars', taskId)}`);
 
     const row: ImportRow = {
       line: record.line, key: `${platform}:${taskId}`,

@@ -128,6 +128,39 @@ describe('CSV import', () => {
     expect((await d.vas.toArray()).map((v) => v.name).sort()).toEqual(['Femke', 'Sanne de Vries']);
   });
 
+  it('builds the task URL from platform and taskId when the file has no taskUrl, keeping a stored one', async () => {
+    const preview = await previewImport('platform,taskId,quality\ntrello,AbCd1234,4\nasana,1200000000000001,3\nclickup,86abc,5\n', d);
+    expect(preview.fileProblems).toEqual([]);
+    expect(preview.problems).toEqual([]);
+    await commitImport(preview.rows, d);
+    expect((await d.tasks.toArray()).map((t) => t.url).sort()).toEqual([
+      'https://app.asana.com/0/0/1200000000000001', 'https://app.clickup.com/t/86abc', 'https://trello.com/c/AbCd1234',
+    ]);
+
+    await d.tasks.update('trello:AbCd1234', { url: 'https://trello.com/c/AbCd1234/12-offertes' });
+    await commitImport((await previewImport('platform,taskId,quality\ntrello,AbCd1234,2\n', d)).rows, d);
+    expect((await d.tasks.get('trello:AbCd1234'))!.url).toBe('https://trello.com/c/AbCd1234/12-offertes');
+  });
+
+  it("refuses a row whose URL is on another platform's host or whose taskId would make another key", async () => {
+    const csv = ['platform,taskId,taskUrl',
+      'trello,AbCd1234,https://app.asana.com/0/0/AbCd1234',
+      'asana,1201,https://trello.com/c/1201',
+      'trello,ab cd,https://trello.com/c/abcd',
+      'trello,asana:1201,https://trello.com/c/x',
+      ',86abc,https://app.clickup.com/t/86abc',
+      'clickup,86abd,https://evil.example/t/86abd'].join('\n');
+    const preview = await previewImport(csv, d);
+    const lines = Object.fromEntries(preview.problems.map((p) => [p.line, p.reasons.join(' | ')]));
+    expect(Object.keys(lines).map(Number)).toEqual([2, 3, 4, 5, 7]);
+    expect(lines[2]).toMatch(/taskUrl: .*app\.asana\.com.*trello\.com/);
+    expect(lines[3]).toMatch(/taskUrl: .*trello\.com.*app\.asana\.com/);
+    expect(lines[4]).toMatch(/taskId: "ab cd" .*space/);
+    expect(lines[5]).toMatch(/taskId: "asana:1201" .*colon/);
+    expect(lines[7]).toMatch(/taskUrl: .*evil\.example.*app\.clickup\.com/);
+    expect(preview.rows.map((r) => r.key)).toEqual(['clickup:86abc']);
+  });
+
   it('writes nothing when a write fails half-way', async () => {
     const preview = await previewImport('platform,taskId,taskUrl,vaName\ntrello,a,https://trello.com/c/a,Femke\n', d);
     vi.spyOn(d.ratings, 'bulkPut').mockRejectedValueOnce(new Error('quota'));
