@@ -75,6 +75,10 @@ function parseNumber(text: string): Cell<number | null> {
   if (trimmed === '') return { value: null };
   // A decimal comma comes from Dutch spreadsheets; thousands separators are not guessed at.
   if (!/^-?\d+(?:[.,]\d+)?$/.test(trimmed)) return { error: t('data_errNotNumber', text) };
+  // `1.000` is 1 with three decimals in one locale and a thousand in another: refuse to guess.
+  if (/^-?[1-9]\d{0,2}[.,]\d{3}$/.test(trimmed)) {
+    return { error: t('data_errAmbiguousNumber', [text.trim(), String(Number(trimmed.replace(',', '.'))), trimmed.replace(/[.,]/, '')]) };
+  }
   return { value: Number(trimmed.replace(',', '.')) };
 }
 

@@ -128,6 +128,16 @@ describe('CSV import', () => {
     expect((await d.vas.toArray()).map((v) => v.name).sort()).toEqual(['Femke', 'Sanne de Vries']);
   });
 
+  it('refuses numbers a thousands separator makes ambiguous instead of reading 1.000 as 1', async () => {
+    const csv = 'platform,taskId,taskUrl,estimateMinutes\n'
+      + 'trello,a,https://trello.com/c/a,1.000\ntrello,b,https://trello.com/c/b,"1,000"\ntrello,c,https://trello.com/c/c,12.345\n'
+      + 'trello,d,https://trello.com/c/d,"37,5"\ntrello,e,https://trello.com/c/e,1000\ntrello,f,https://trello.com/c/f,0.125\n';
+    const preview = await previewImport(csv, d);
+    expect(preview.problems.map((p) => p.line)).toEqual([2, 3, 4]);
+    expect(preview.problems[0]!.reasons).toEqual([expect.stringMatching(/^estimateMinutes: "1\.000" could mean 1 or 1000/)]);
+    expect(preview.rows.map((r) => r.rating.estimateMinutes)).toEqual([37.5, 1000, 0.125]);
+  });
+
   it('builds the task URL from platform and taskId when the file has no taskUrl, keeping a stored one', async () => {
     const preview = await previewImport('platform,taskId,quality\ntrello,AbCd1234,4\nasana,1200000000000001,3\nclickup,86abc,5\n', d);
     expect(preview.fileProblems).toEqual([]);
