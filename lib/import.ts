@@ -46,6 +46,12 @@ export interface ImportRow {
 }
 
 export interface ImportProblem { line: number; reasons: string[] }
+/**
+ * How the file's bytes were read. Excel on Windows saves "CSV" in Windows-1252, not UTF-8:
+ * such a file is read as Windows-1252 and the preview says so, rather than turning ë into \uFFFD.
+ */
+export type ImportEncoding = 'utf-8' | 'utf-16' | 'windows-1252';
+
 
 export interface ImportPreview {
   rows: ImportRow[];
@@ -55,6 +61,7 @@ export interface ImportPreview {
   ignoredColumns: string[];
   newVaNames: string[];
   replacing: number;
+  encoding: ImportEncoding;
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 'ja', 'j', 'waar', 'wahr', '1', 'x']);
@@ -138,6 +145,29 @@ function buildRecords(row: ImportRow, task: TaskRef | undefined, rating: Rating 
   };
 }
 
+/** Decodes the file: UTF-8 (BOM or not), UTF-16 with its BOM, else Windows-1252. */
+export function decodeImportFile(bytes: ArrayBuffer | ArrayBufferView): { text: string; encoding: ImportEncoding } {
+  const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const head = view.subarray(0, 2);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return { text: new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes), encoding: 'utf-16' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Every byte is a character in Windows-1252, so this never fails and never invents U+FFFD.
+    const text = new TextDecoder('windows-1252').decode(bytes).replace(/[\x80-\x9f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+    return { text, encoding: 'windows-1252' };
+  }
+}
+
+/**
+ * Windows-1252's letters at 0x80–0x9F (€, ‘ ’, “ ”, Š, ž …). Browsers decode them; Node's
+ * TextDecoder reads that label as Latin-1 and leaves control characters, so we map them here too.
+ * Empty slots are bytes Windows-1252 leaves undefined.
+ */
+const CP1252_C1 = [...'€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ'];
+
 /** Lines of each record's first character, counted once through the file. */
 function lineCounter(text: string) {
   let offset = 0;
@@ -156,9 +186,13 @@ function detectDelimiter(text: string): string {
 }
 
 /** Reads the file and checks every row; writes nothing. */
-export async function previewImport(fileText: string, d: ScorecardDb = defaultDb): Promise<ImportPreview> {
-  const text = fileText.startsWith(BOM) ? fileText.slice(BOM.length) : fileText;
-  const preview: ImportPreview = { rows: [], problems: [], fileProblems: [], ignoredColumns: [], newVaNames: [], replacing: 0 };
+export async function previewImport(file: string | ArrayBuffer | ArrayBufferView, d: ScorecardDb = defaultDb): Promise<ImportPreview> {
+  // A string is text already decoded (tests, a pasted file); bytes are decoded here.
+  const decoded = typeof file === 'string' ? { text: file, encoding: 'utf-8' as const } : decodeImportFile(file);
+  const text = decoded.text.startsWith(BOM) ? decoded.text.slice(BOM.length) : decoded.text;
+  const preview: ImportPreview = {
+    rows: [], problems: [], fileProblems: [], ignoredColumns: [], newVaNames: [], replacing: 0, encoding: decoded.encoding,
+  };
 
   const records: { line: number; cells: string[]; error?: string }[] = [];
   const lineAt = lineCounter(text);

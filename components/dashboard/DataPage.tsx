@@ -294,7 +294,8 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
   async function read() {
     setMessage(null); setPreview(null);
     const file = fileRef.current?.files?.[0];
-    if (file) await run(async () => setPreview(await previewImport(await file.text())));
+    // Bytes, not file.text(): that decodes as UTF-8 and turns an Excel (Windows-1252) ë into \uFFFD.
+    if (file) await run(async () => setPreview(await previewImport(await file.arrayBuffer())));
   }
 
   async function confirm() {
@@ -314,6 +315,7 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
       <label>{t('data_importFile')}<input ref={fileRef} type="file" name="importFile" accept=".csv,text/csv" onChange={read} /></label>
       {preview && (
         <div class="stack" data-testid="data-import-preview">
+          {preview.encoding === 'windows-1252' && <p data-testid="data-import-encoding">{t('data_importWindows1252')}</p>}
           {preview.fileProblems.length > 0 ? (
             <div role="alert">
               <p class="error">{t('data_importFileInvalid')}</p>

@@ -138,6 +138,18 @@ describe('CSV import', () => {
     expect(preview.rows.map((r) => r.rating.estimateMinutes)).toEqual([37.5, 1000, 0.125]);
   });
 
+  it('reads a file that is not UTF-8 as Windows-1252 and says so, instead of turning letters into \uFFFD', async () => {
+    const latin = Uint8Array.from('platform;taskId;taskUrl;vaName\r\nclickup;86a;https://app.clickup.com/t/86a;Zo\u00EB Caf\u00E9\u20AC\r\n', (c) => c === '\u20AC' ? 0x80 : c.charCodeAt(0));
+    const preview = await previewImport(latin, d);
+    expect(preview.encoding).toBe('windows-1252');
+    expect(preview.newVaNames).toEqual(['Zo\u00EB Caf\u00E9\u20AC']);
+
+    const utf8 = await previewImport(new TextEncoder().encode('\uFEFFplatform;taskId;taskUrl;vaName\nclickup;86a;https://app.clickup.com/t/86a;Zo\u00EB\n'), d);
+    expect(utf8.encoding).toBe('utf-8');
+    expect(utf8.newVaNames).toEqual(['Zo\u00EB']);
+    expect((await previewImport(new Uint8Array(0), d)).fileProblems).toEqual(['The file is empty.']);
+  });
+
   it('builds the task URL from platform and taskId when the file has no taskUrl, keeping a stored one', async () => {
     const preview = await previewImport('platform,taskId,quality\ntrello,AbCd1234,4\nasana,1200000000000001,3\nclickup,86abc,5\n', d);
     expect(preview.fileProblems).toEqual([]);
