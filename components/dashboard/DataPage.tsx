@@ -332,7 +332,7 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
                   <thead><tr><th scope="col">{t('data_colLine')}</th><th scope="col" style={{ textAlign: 'left' }}>{t('data_colProblem')}</th></tr></thead>
                   <tbody>
                     {preview.problems.slice(0, MAX_LISTED).map((p) => (
-                      <tr key={p.line}><td>{p.line}</td><td>{p.reasons.join('; ')}</td></tr>
+                      <tr key={p.line}><td>{p.lastLine ? `${p.line}–${p.lastLine}` : p.line}</td><td>{p.reasons.join('; ')}</td></tr>
                     ))}
                   </tbody>
                 </table>
