@@ -1,15 +1,17 @@
 // CSV import of ratings kept in a spreadsheet before (or our own export): columns are mapped
 // by header, every row is validated with the model's schemas, and nothing is written until
-// the user confirms the preview; then one transaction writes VAs, tasks and ratings.
+// the user confirms the preview; then one transaction writes VAs, tasks and ratings. Every
+// line of the file ends up either in the preview's rows or in its problems, with its line number.
 import { isValid, parseISO } from 'date-fns';
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import { db as defaultDb, type ScorecardDb } from './db';
 import { parseOrThrow } from './db-writes';
-import { BOM, unneutraliseCell } from './csv';
+import { BOM, unneutraliseCell, yieldToEventLoop } from './csv';
 import { t } from './i18n';
 import { RATINGS_CSV_COLUMNS, type RatingsCsvColumn } from './export';
 import { PLATFORMS, Rating, TaskRef, Va, nowIso, newId, type Platform } from './model';
+import { PLATFORM_HOSTS, platformOfHost, TASK_URL } from './platforms/urls';
 
 /** Friendlier spreadsheet headings accepted besides the export's own column names. */
 const ALIASES: Record<string, RatingsCsvColumn> = {
@@ -24,8 +26,6 @@ const HEADER_LOOKUP = new Map<string, RatingsCsvColumn>([
   ...RATINGS_CSV_COLUMNS.map((c) => [normaliseHeader(c), c] as const),
   ...Object.entries(ALIASES),
 ]);
-
-const PLATFORM_HOSTS: Record<string, Platform> = { 'trello.com': 'trello', 'app.asana.com': 'asana', 'app.clickup.com': 'clickup' };
 
 export type VaMatch =
   /** The file has no VA columns: an existing rating keeps its VA. */
@@ -46,7 +46,18 @@ export interface ImportRow {
   replaces: boolean;
 }
 
-export interface ImportProblem { line: number; reasons: string[] }
+export interface ImportProblem {
+  line: number;
+  /** Set when the row runs over several lines (quoted line breaks): its last line. */
+  lastLine?: number;
+  reasons: string[];
+}
+
+/**
+ * How the file's bytes were read. Excel on Windows saves "CSV" in Windows-1252, not UTF-8:
+ * such a file is read as Windows-1252 and the preview says so, rather than turning ë into \uFFFD.
+ */
+export type ImportEncoding = 'utf-8' | 'utf-16' | 'windows-1252';
 
 export interface ImportPreview {
   rows: ImportRow[];
@@ -56,6 +67,7 @@ export interface ImportPreview {
   ignoredColumns: string[];
   newVaNames: string[];
   replacing: number;
+  encoding: ImportEncoding;
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 'ja', 'j', 'waar', 'wahr', '1', 'x']);
@@ -76,6 +88,10 @@ function parseNumber(text: string): Cell<number | null> {
   if (trimmed === '') return { value: null };
   // A decimal comma comes from Dutch spreadsheets; thousands separators are not guessed at.
   if (!/^-?\d+(?:[.,]\d+)?$/.test(trimmed)) return { error: t('data_errNotNumber', text) };
+  // `1.000` is 1 with three decimals in one locale and a thousand in another: refuse to guess.
+  if (/^-?[1-9]\d{0,2}[.,]\d{3}$/.test(trimmed)) {
+    return { error: t('data_errAmbiguousNumber', [text.trim(), String(Number(trimmed.replace(',', '.'))), trimmed.replace(/[.,]/, '')]) };
+  }
   return { value: Number(trimmed.replace(',', '.')) };
 }
 
@@ -117,7 +133,8 @@ function reasonsOf(error: z.ZodError): string[] {
 function buildRecords(row: ImportRow, task: TaskRef | undefined, rating: Rating | undefined, vaId: string | null, now: string) {
   const dates = { ...('dueAt' in row.task ? { dueAt: row.task.dueAt } : {}), ...('doneAt' in row.task ? { doneAt: row.task.doneAt } : {}) };
   return {
-    task: { title: '', ...task, ...row.task, key: row.key, updatedAt: now },
+    // A file without taskUrl keeps the stored URL (it may carry a slug), else gets the platform's.
+    task: { title: '', ...task, ...row.task, url: row.task.url ?? task?.url ?? TASK_URL[row.task.platform](row.task.taskId), key: row.key, updatedAt: now },
     rating: {
       dueAt: task?.dueAt ?? null,
       doneAt: task?.doneAt ?? null,
@@ -134,45 +151,138 @@ function buildRecords(row: ImportRow, task: TaskRef | undefined, rating: Rating 
   };
 }
 
-/** Lines of each record's first character, counted once through the file. */
+/** Decodes the file: UTF-8 (BOM or not), UTF-16 with its BOM, else Windows-1252. */
+export function decodeImportFile(bytes: ArrayBuffer | ArrayBufferView): { text: string; encoding: ImportEncoding } {
+  const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const head = view.subarray(0, 2);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return { text: new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes), encoding: 'utf-16' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Every byte is a character in Windows-1252, so this never fails and never invents U+FFFD.
+    const text = new TextDecoder('windows-1252').decode(bytes).replace(/[\x80-\x9f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+    return { text, encoding: 'windows-1252' };
+  }
+}
+
+/**
+ * Windows-1252's letters at 0x80–0x9F (€, ‘ ’, “ ”, Š, ž …). Browsers decode them; Node's
+ * TextDecoder reads that label as Latin-1 and leaves control characters, so we map them here too.
+ * Empty slots are bytes Windows-1252 leaves undefined.
+ */
+const CP1252_C1 = [...'€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ'];
+
+/** Line numbers as an editor shows them: CRLF, LF and a lone CR (old Mac Excel) each end a line. */
 function lineCounter(text: string) {
   let offset = 0;
   let line = 1;
   return (upTo: number) => {
-    for (; offset < upTo; offset++) if (text.charCodeAt(offset) === 10) line++;
+    for (; offset < upTo; offset++) {
+      const c = text.charCodeAt(offset);
+      if (c === 10 || (c === 13 && text.charCodeAt(offset + 1) !== 10)) line++;
+    }
     return line;
   };
 }
 
 /** Picks `,`, `;` or tab from the header line, which has no quoted delimiters in practice. */
 function detectDelimiter(text: string): string {
-  const first = text.slice(0, text.search(/\r?\n|$/));
+  const first = text.slice(0, text.search(/[\r\n]|$/));
   const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length] as const);
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
-/** Reads the file and checks every row; writes nothing. */
-export async function previewImport(fileText: string, d: ScorecardDb = defaultDb): Promise<ImportPreview> {
-  const text = fileText.startsWith(BOM) ? fileText.slice(BOM.length) : fileText;
-  const preview: ImportPreview = { rows: [], problems: [], fileProblems: [], ignoredColumns: [], newVaNames: [], replacing: 0 };
+/** The header line's own line end, which papaparse then splits every record on. */
+function detectNewline(text: string): '\n' | '\r\n' | '\r' {
+  const at = text.search(/[\r\n]/);
+  if (at === -1 || text[at] === '\n') return '\n';
+  return text[at + 1] === '\n' ? '\r\n' : '\r';
+}
 
-  const records: { line: number; cells: string[]; error?: string }[] = [];
+/** Yields to the event loop once the current turn has worked for `budgetMs`, so the page stays responsive. */
+function timeSlicer(budgetMs = 8) {
+  let since = performance.now();
+  return {
+    due: () => performance.now() - since >= budgetMs,
+    async yield() { await yieldToEventLoop(); since = performance.now(); },
+  };
+}
+
+interface CsvRecord { line: number; lastLine: number; cells: string[]; error?: string }
+
+/** Characters handed to papaparse at once: a few milliseconds of parsing. */
+const PARSE_WINDOW = 1 << 18;
+const LINE_BREAK = /[\r\n]/g;
+
+/**
+ * Splits the text into records with their line numbers, a window at a time so a large file does
+ * not freeze the page. A record with a broken quote is reported on the line it starts on, and
+ * reading goes on at the next line: an unterminated quote would otherwise make the rest of the
+ * file one cell, and a stray one would swallow every line up to the next quote.
+ */
+async function readRecords(text: string, slicer: ReturnType<typeof timeSlicer>): Promise<CsvRecord[]> {
+  const delimiter = detectDelimiter(text);
+  const newline = detectNewline(text);
   const lineAt = lineCounter(text);
-  let start = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: detectDelimiter(text),
-    step: (result) => {
-      const line = lineAt(start);
-      start = result.meta.cursor;
-      const cells = result.data;
-      if (cells.every((c) => c.trim() === '')) return; // blank line
-      records.push({ line, cells, ...(result.errors[0] ? { error: result.errors[0].message } : {}) });
-    },
-  });
+  const records: CsvRecord[] = [];
+  let base = 0;
+  let size = PARSE_WINDOW;
+  while (base < text.length) {
+    const end = Math.min(text.length, base + size);
+    const final = end === text.length;
+    const rows: { cells: string[]; end: number; quoteError: boolean }[] = [];
+    // fastMode off: with no quote in the window it would split the whole text on every call.
+    new Papa.Parser({
+      delimiter, newline, fastMode: false,
+      step: (r: Papa.ParseStepResult<string[][]>) => rows.push({ cells: r.data[0] ?? [], end: r.meta.cursor, quoteError: r.errors.length > 0 }),
+    }).parse(text.slice(base, end), base, !final); // not final: the window's cut-off last record waits for the next
+    if (rows.length === 0 && !final) { size *= 2; continue; } // one record longer than the window
+    size = PARSE_WINDOW;
 
+    let start = base;
+    base = rows.at(-1)?.end ?? end;
+    for (const row of rows) {
+      const line = lineAt(start);
+      const contentEnd = text.startsWith(newline, row.end - newline.length) ? row.end - newline.length : row.end;
+      if (row.quoteError) {
+        LINE_BREAK.lastIndex = start;
+        const lineEnd = LINE_BREAK.exec(text)?.index ?? -1;
+        if (lineEnd !== -1 && lineEnd < contentEnd) {
+          records.push({ line, lastLine: line, cells: [], error: t('data_errQuote') });
+          base = lineEnd + (text.startsWith('\r\n', lineEnd) ? 2 : 1);
+          break;
+        }
+      }
+      const lastLine = lineAt(contentEnd);
+      start = row.end;
+      if (row.cells.every((c) => c.trim() === '')) continue; // blank line
+      records.push({ line, lastLine, cells: row.cells, ...(row.quoteError ? { error: t('data_errQuote') } : {}) });
+    }
+    if (slicer.due()) await slicer.yield();
+  }
+  return records;
+}
+
+/** Reads the file and checks every row; writes nothing. */
+export async function previewImport(file: string | ArrayBuffer | ArrayBufferView, d: ScorecardDb = defaultDb): Promise<ImportPreview> {
+  // A string is text already decoded (tests, a pasted file); bytes are decoded here.
+  const decoded = typeof file === 'string' ? { text: file, encoding: 'utf-8' as const } : decodeImportFile(file);
+  const text = decoded.text.startsWith(BOM) ? decoded.text.slice(BOM.length) : decoded.text;
+  const preview: ImportPreview = {
+    rows: [], problems: [], fileProblems: [], ignoredColumns: [], newVaNames: [], replacing: 0, encoding: decoded.encoding,
+  };
+
+  const slicer = timeSlicer();
+  const records = await readRecords(text, slicer);
   const header = records.shift();
   if (!header) {
     preview.fileProblems.push(t('data_errFileEmpty'));
+    return preview;
+  }
+  if (header.error) {
+    preview.fileProblems.push(`${t('data_line', header.line)}: ${header.error}`);
     return preview;
   }
   const columns = header.cells.map((h) => HEADER_LOOKUP.get(normaliseHeader(h)) ?? null);
@@ -190,13 +300,17 @@ export async function previewImport(fileText: string, d: ScorecardDb = defaultDb
   const vaByName = new Map(vas.map((v) => [v.name.trim().toLocaleLowerCase(), v]));
 
   // First pass: cells to typed values; the second checks the records against what is stored.
-  const candidates: { row: ImportRow; reasons: string[] }[] = [];
+  const candidates: { row: ImportRow; lastLine: number; reasons: string[] }[] = [];
+  const problem = (line: number, lastLine: number, reasons: string[]) => {
+    preview.problems.push({ line, ...(lastLine > line ? { lastLine } : {}), reasons });
+  };
   for (const record of records) {
+    if (slicer.due()) await slicer.yield();
     const reasons: string[] = [];
     if (record.error) reasons.push(record.error);
     if (record.cells.length !== columns.length) {
-      reasons.push(t('data_errCellCount', [record.cells.length, columns.length]));
-      preview.problems.push({ line: record.line, reasons });
+      if (record.cells.length > 0) reasons.push(t('data_errCellCount', [record.cells.length, columns.length]));
+      problem(record.line, record.lastLine, reasons);
       continue;
     }
     const cell = new Map<RatingsCsvColumn, string>();
@@ -211,14 +325,19 @@ export async function previewImport(fileText: string, d: ScorecardDb = defaultDb
 
     const url = cell.get('taskUrl')?.trim() ?? '';
     let platform = cell.get('platform')?.trim().toLowerCase() ?? '';
-    if (!platform && url) {
-      try { platform = PLATFORM_HOSTS[new URL(url).hostname] ?? ''; } catch { /* the URL check says why */ }
-    }
+    let host: string | null = null;
+    try { host = url ? new URL(url).hostname : null; } catch { /* TaskRef's URL check says why */ }
+    if (!platform && host) platform = platformOfHost(host) ?? '';
     if (!(PLATFORMS as readonly string[]).includes(platform)) {
       reasons.push(`platform: ${platform ? t('data_errPlatform', [platform, PLATFORMS.join(', ')]) : t('data_errMissing')}`);
+    } else if (host !== null && host !== PLATFORM_HOSTS[platform as Platform]) {
+      // The key says one platform, the link another: one of them is wrong, and we cannot tell which.
+      reasons.push(`taskUrl: ${t('data_errUrlHost', [url, PLATFORM_HOSTS[platform as Platform], platform])}`);
     }
     const taskId = cell.get('taskId')?.trim() ?? '';
     if (!taskId) reasons.push(`taskId: ${t('data_errMissing')}`);
+    // `a b` fails the key's pattern and `asana:1` reads as another platform's key.
+    else if (/[\s:]/.test(taskId)) reasons.push(`taskId: ${t('data_errTaskIdChars', taskId)}`);
 
     const row: ImportRow = {
       line: record.line, key: `${platform}:${taskId}`,
@@ -251,7 +370,7 @@ export async function previewImport(fileText: string, d: ScorecardDb = defaultDb
       if (name.success) row.va = { kind: 'new', name: name.data };
       else reasons.push(`vaName: ${name.error.issues[0]?.message ?? ''}`);
     } else if (vaId) reasons.push(`vaId: ${t('data_errUnknownVaId', vaId)}`);
-    candidates.push({ row, reasons });
+    candidates.push({ row, lastLine: record.lastLine, reasons });
   }
 
   const keys = candidates.map((c) => c.row.key);
@@ -259,7 +378,8 @@ export async function previewImport(fileText: string, d: ScorecardDb = defaultDb
   const firstLineOf = new Map<string, number>();
   const newVaNames = new Map<string, string>();
   const now = nowIso();
-  candidates.forEach(({ row, reasons }, i) => {
+  for (const [i, { row, lastLine, reasons }] of candidates.entries()) {
+    if (slicer.due()) await slicer.yield();
     if (reasons.length === 0) {
       const first = firstLineOf.get(row.key);
       if (first !== undefined) reasons.push(t('data_errDuplicateRow', [row.key, first]));
@@ -274,15 +394,15 @@ export async function previewImport(fileText: string, d: ScorecardDb = defaultDb
       if (!ratingResult.success) reasons.push(...reasonsOf(ratingResult.error));
     }
     if (reasons.length) {
-      preview.problems.push({ line: row.line, reasons: [...new Set(reasons)] });
-      return;
+      problem(row.line, lastLine, [...new Set(reasons)]);
+      continue;
     }
     firstLineOf.set(row.key, row.line);
     row.replaces = ratings[i] !== undefined;
     if (row.replaces) preview.replacing++;
     if (row.va.kind === 'new') newVaNames.set(row.va.name.toLocaleLowerCase(), row.va.name);
     preview.rows.push(row);
-  });
+  }
   preview.problems.sort((a, b) => a.line - b.line);
   preview.newVaNames = [...newVaNames.values()];
   return preview;

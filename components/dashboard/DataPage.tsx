@@ -366,7 +366,8 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
   async function read() {
     setMessage(null); setPreview(null);
     const file = fileRef.current?.files?.[0];
-    if (file) await run(async () => setPreview(await previewImport(await file.text())));
+    // Bytes, not file.text(): that decodes as UTF-8 and turns an Excel (Windows-1252) ë into \uFFFD.
+    if (file) await run(async () => setPreview(await previewImport(await file.arrayBuffer())));
   }
 
   async function confirm() {
@@ -386,6 +387,7 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
       <label>{t('data_importFile')}<input ref={fileRef} type="file" name="importFile" accept=".csv,text/csv" onChange={read} /></label>
       {preview && (
         <div class="stack" data-testid="data-import-preview">
+          {preview.encoding === 'windows-1252' && <p data-testid="data-import-encoding">{t('data_importWindows1252')}</p>}
           {preview.fileProblems.length > 0 ? (
             <div role="alert">
               <p class="error">{t('data_importFileInvalid')}</p>
@@ -402,7 +404,7 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
                   <thead><tr><th scope="col">{t('data_colLine')}</th><th scope="col" style={{ textAlign: 'left' }}>{t('data_colProblem')}</th></tr></thead>
                   <tbody>
                     {preview.problems.slice(0, MAX_LISTED).map((p) => (
-                      <tr key={p.line}><td>{p.line}</td><td>{p.reasons.join('; ')}</td></tr>
+                      <tr key={p.line}><td>{p.lastLine ? `${p.line}–${p.lastLine}` : p.line}</td><td>{p.reasons.join('; ')}</td></tr>
                     ))}
                   </tbody>
                 </table>

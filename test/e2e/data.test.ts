@@ -58,6 +58,18 @@ describe('Data page', () => {
     expect(session.pageErrors).toEqual([]);
   });
 
+  it('reads a spreadsheet Excel saved in Windows-1252 with its accents intact, and says how it read it', async () => {
+    session = await launch();
+    const dash = await openPage(session, `${extensionUrl(session, 'dashboard.html')}#data`);
+    const csv = 'platform;taskId;taskUrl;vaName;quality\r\nclickup;86abc;https://app.clickup.com/t/86abc;Zo\u00EB Caf\u00E9;4\r\n';
+    await dash.getByLabel('Ratings CSV file').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+    const preview = dash.getByTestId('data-import-preview');
+    await expect.poll(() => preview.getByText('1 rating is ready to import.').isVisible()).toBe(true);
+    expect(await preview.getByText('New VAs to add: Zo\u00EB Caf\u00E9', { exact: true }).count()).toBe(1);
+    expect(await dash.getByTestId('data-import-encoding').textContent()).toMatch(/not UTF-8, so it was read as Windows-1252/);
+    expect(session.pageErrors).toEqual([]);
+  });
+
   it('restores a downloaded backup after all data was deleted (replace), giving the same export', async () => {
     session = await launch();
     const dash = await openPage(session, `${extensionUrl(session, 'dashboard.html')}#data`);

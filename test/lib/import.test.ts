@@ -128,6 +128,114 @@ describe('CSV import', () => {
     expect((await d.vas.toArray()).map((v) => v.name).sort()).toEqual(['Femke', 'Sanne de Vries']);
   });
 
+  it('hides no line behind an unterminated quote: on line 10 of 10,000, every other line is still read', async () => {
+    const lines = ['platform,taskId,taskTitle,taskUrl,quality'];
+    for (let n = 2; n <= 10_000; n++) {
+      lines.push(n === 10 ? 'trello,t10,"Broken title,https://trello.com/c/t10,4' : `clickup,t${n},Taak ${n},https://app.clickup.com/t/t${n},4`);
+    }
+    const preview = await previewImport(lines.join('\r\n'), d);
+    expect(preview.problems.map((p) => p.line)).toEqual([10]);
+    expect(preview.problems[0]!.reasons.join(' ')).toMatch(/quote/i);
+    const read = [...preview.rows.map((r) => r.line), ...preview.problems.map((p) => p.line)].sort((a, b) => a - b);
+    expect(read).toEqual(Array.from({ length: 9_999 }, (_, i) => i + 2)); // every line but the header
+  });
+
+  it('hides no line behind a stray quote, and gives a bad row that spans lines its first and last line', async () => {
+    const csv = ['platform,taskId,taskTitle,taskUrl,quality',
+      'trello,s1,"Stray"quote,https://trello.com/c/s1,4', // the quote is closed mid-cell: papaparse reads on to the next quote
+      'trello,s2,Fine,https://trello.com/c/s2,4',
+      'trello,s3,"Multi\nline",https://trello.com/c/s3,9',
+      'trello,s4,"Quoted, fine",https://trello.com/c/s4,4'].join('\n');
+    const preview = await previewImport(csv, d);
+    expect(preview.problems).toEqual([
+      { line: 2, reasons: [expect.stringMatching(/a quote \(".*not closed properly/)] },
+      { line: 4, lastLine: 5, reasons: [expect.stringMatching(/^quality: /)] },
+    ]);
+    expect(preview.rows.map((r) => r.line)).toEqual([3, 6]);
+  });
+
+  it('counts lines in a file with CR-only line ends (old Mac Excel), also inside quoted cells', async () => {
+    const csv = ['platform,taskId,taskTitle,taskUrl,quality',
+      'trello,ok1,"Two\rlines",https://trello.com/c/ok1,4',
+      'trello,bad1,Bad,https://trello.com/c/bad1,9',
+      'trello,ok2,Fine,https://trello.com/c/ok2,3',
+      'trello,bad2,Bad,https://trello.com/c/bad2,x'].join('\r');
+    const preview = await previewImport(csv, d);
+    expect(preview.problems.map((p) => p.line)).toEqual([4, 6]);
+    expect(preview.rows.map((r) => r.line)).toEqual([2, 5]);
+  });
+
+  it('refuses numbers a thousands separator makes ambiguous instead of reading 1.000 as 1', async () => {
+    const csv = 'platform,taskId,taskUrl,estimateMinutes\n'
+      + 'trello,a,https://trello.com/c/a,1.000\ntrello,b,https://trello.com/c/b,"1,000"\ntrello,c,https://trello.com/c/c,12.345\n'
+      + 'trello,d,https://trello.com/c/d,"37,5"\ntrello,e,https://trello.com/c/e,1000\ntrello,f,https://trello.com/c/f,0.125\n';
+    const preview = await previewImport(csv, d);
+    expect(preview.problems.map((p) => p.line)).toEqual([2, 3, 4]);
+    expect(preview.problems[0]!.reasons).toEqual([expect.stringMatching(/^estimateMinutes: "1\.000" could mean 1 or 1000/)]);
+    expect(preview.rows.map((r) => r.rating.estimateMinutes)).toEqual([37.5, 1000, 0.125]);
+  });
+
+  it('reads a file that is not UTF-8 as Windows-1252 and says so, instead of turning letters into \uFFFD', async () => {
+    const latin = Uint8Array.from('platform;taskId;taskUrl;vaName\r\nclickup;86a;https://app.clickup.com/t/86a;Zo\u00EB Caf\u00E9\u20AC\r\n', (c) => c === '\u20AC' ? 0x80 : c.charCodeAt(0));
+    const preview = await previewImport(latin, d);
+    expect(preview.encoding).toBe('windows-1252');
+    expect(preview.newVaNames).toEqual(['Zo\u00EB Caf\u00E9\u20AC']);
+
+    const utf8 = await previewImport(new TextEncoder().encode('\uFEFFplatform;taskId;taskUrl;vaName\nclickup;86a;https://app.clickup.com/t/86a;Zo\u00EB\n'), d);
+    expect(utf8.encoding).toBe('utf-8');
+    expect(utf8.newVaNames).toEqual(['Zo\u00EB']);
+    expect((await previewImport(new Uint8Array(0), d)).fileProblems).toEqual(['The file is empty.']);
+  });
+
+  it('builds the task URL from platform and taskId when the file has no taskUrl, keeping a stored one', async () => {
+    const preview = await previewImport('platform,taskId,quality\ntrello,AbCd1234,4\nasana,1200000000000001,3\nclickup,86abc,5\n', d);
+    expect(preview.fileProblems).toEqual([]);
+    expect(preview.problems).toEqual([]);
+    await commitImport(preview.rows, d);
+    expect((await d.tasks.toArray()).map((t) => t.url).sort()).toEqual([
+      'https://app.asana.com/0/0/1200000000000001', 'https://app.clickup.com/t/86abc', 'https://trello.com/c/AbCd1234',
+    ]);
+
+    await d.tasks.update('trello:AbCd1234', { url: 'https://trello.com/c/AbCd1234/12-offertes' });
+    await commitImport((await previewImport('platform,taskId,quality\ntrello,AbCd1234,2\n', d)).rows, d);
+    expect((await d.tasks.get('trello:AbCd1234'))!.url).toBe('https://trello.com/c/AbCd1234/12-offertes');
+  });
+
+  it("refuses a row whose URL is on another platform's host or whose taskId would make another key", async () => {
+    const csv = ['platform,taskId,taskUrl',
+      'trello,AbCd1234,https://app.asana.com/0/0/AbCd1234',
+      'asana,1201,https://trello.com/c/1201',
+      'trello,ab cd,https://trello.com/c/abcd',
+      'trello,asana:1201,https://trello.com/c/x',
+      ',86abc,https://app.clickup.com/t/86abc',
+      'clickup,86abd,https://evil.example/t/86abd'].join('\n');
+    const preview = await previewImport(csv, d);
+    const lines = Object.fromEntries(preview.problems.map((p) => [p.line, p.reasons.join(' | ')]));
+    expect(Object.keys(lines).map(Number)).toEqual([2, 3, 4, 5, 7]);
+    expect(lines[2]).toMatch(/taskUrl: .*app\.asana\.com.*trello\.com/);
+    expect(lines[3]).toMatch(/taskUrl: .*trello\.com.*app\.asana\.com/);
+    expect(lines[4]).toMatch(/taskId: "ab cd" .*space/);
+    expect(lines[5]).toMatch(/taskId: "asana:1201" .*colon/);
+    expect(lines[7]).toMatch(/taskUrl: .*evil\.example.*app\.clickup\.com/);
+    expect(preview.rows.map((r) => r.key)).toEqual(['clickup:86abc']);
+  });
+
+  it('lets the page handle events while it reads a large file', async () => {
+    // A database that answers at once (microtasks only), so any turn the timer gets comes from the preview.
+    const instant = {
+      vas: { toArray: async () => [] },
+      tasks: { bulkGet: async (keys: string[]) => keys.map(() => undefined) },
+      ratings: { bulkGet: async (keys: string[]) => keys.map(() => undefined) },
+    } as unknown as ScorecardDb;
+    const rows = Array.from({ length: 20_000 }, (_, i) => `trello,t${i},Taak ${i},https://trello.com/c/t${i},4`);
+    let timerRan = false;
+    setTimeout(() => { timerRan = true; }, 0);
+    const preview = await previewImport(['platform,taskId,taskTitle,taskUrl,quality', ...rows].join('\n'), instant);
+    const ranBeforeDone = timerRan;
+    expect(preview.rows).toHaveLength(20_000);
+    expect(ranBeforeDone).toBe(true);
+  });
+
   it('writes nothing when a write fails half-way', async () => {
     const preview = await previewImport('platform,taskId,taskUrl,vaName\ntrello,a,https://trello.com/c/a,Femke\n', d);
     vi.spyOn(d.ratings, 'bulkPut').mockRejectedValueOnce(new Error('quota'));
