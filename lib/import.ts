@@ -11,7 +11,7 @@ import { BOM, unneutraliseCell, yieldToEventLoop } from './csv';
 import { t } from './i18n';
 import { RATINGS_CSV_COLUMNS, type RatingsCsvColumn } from './export';
 import { PLATFORMS, Rating, TaskRef, Va, nowIso, newId, type Platform } from './model';
-import { PLATFORM_HOSTS, platformOfHost, TASK_URL } from './platforms/urls';
+import { PLATFORM_REGISTRY, platformOfUrl } from './platforms/registry';
 
 /** Friendlier spreadsheet headings accepted besides the export's own column names. */
 const ALIASES: Record<string, RatingsCsvColumn> = {
@@ -134,7 +134,7 @@ function buildRecords(row: ImportRow, task: TaskRef | undefined, rating: Rating 
   const dates = { ...('dueAt' in row.task ? { dueAt: row.task.dueAt } : {}), ...('doneAt' in row.task ? { doneAt: row.task.doneAt } : {}) };
   return {
     // A file without taskUrl keeps the stored URL (it may carry a slug), else gets the platform's.
-    task: { title: '', ...task, ...row.task, url: row.task.url ?? task?.url ?? TASK_URL[row.task.platform](row.task.taskId), key: row.key, updatedAt: now },
+    task: { title: '', ...task, ...row.task, url: row.task.url ?? task?.url ?? PLATFORM_REGISTRY[row.task.platform].taskUrl(row.task.taskId), key: row.key, updatedAt: now },
     rating: {
       dueAt: task?.dueAt ?? null,
       doneAt: task?.doneAt ?? null,
@@ -325,14 +325,10 @@ export async function previewImport(file: string | ArrayBuffer | ArrayBufferView
 
     const url = cell.get('taskUrl')?.trim() ?? '';
     let platform = cell.get('platform')?.trim().toLowerCase() ?? '';
-    let host: string | null = null;
-    try { host = url ? new URL(url).hostname : null; } catch { /* TaskRef's URL check says why */ }
-    if (!platform && host) platform = platformOfHost(host) ?? '';
+    // A link on another platform's host than the row's is refused by TaskRef's own check.
+    if (!platform && url) platform = platformOfUrl(url) ?? '';
     if (!(PLATFORMS as readonly string[]).includes(platform)) {
       reasons.push(`platform: ${platform ? t('data_errPlatform', [platform, PLATFORMS.join(', ')]) : t('data_errMissing')}`);
-    } else if (host !== null && host !== PLATFORM_HOSTS[platform as Platform]) {
-      // The key says one platform, the link another: one of them is wrong, and we cannot tell which.
-      reasons.push(`taskUrl: ${t('data_errUrlHost', [url, PLATFORM_HOSTS[platform as Platform], platform])}`);
     }
     const taskId = cell.get('taskId')?.trim() ?? '';
     if (!taskId) reasons.push(`taskId: ${t('data_errMissing')}`);

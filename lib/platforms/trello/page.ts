@@ -4,6 +4,9 @@
 import type { Assignee } from '../../model';
 import type { MountPoint, TaskSnapshot } from '../adapter';
 import { taskKey } from '../adapter';
+import { PLATFORM_REGISTRY } from '../registry';
+
+const TRELLO = PLATFORM_REGISTRY.trello;
 
 export const SELECTORS = {
   /** The card dialog ("card back"); Toggl and Clockify anchor on it. */
@@ -24,13 +27,11 @@ const CARD_PATH = /^\/c\/([A-Za-z0-9]{8})(?:\/[^/]*)?\/?$/;
 export function matchCardUrl(url: string): string | null {
   let u: URL;
   try { u = new URL(url); } catch { return null; }
-  if (u.protocol !== 'https:' || u.hostname !== 'trello.com') return null;
+  if (u.protocol !== 'https:' || !TRELLO.appHosts.includes(u.hostname as never)) return null;
   return CARD_PATH.exec(u.pathname)?.[1] ?? null;
 }
 
-export function cardUrl(shortLink: string): string {
-  return `https://trello.com/c/${shortLink}`;
-}
+export const cardUrl = TRELLO.taskUrl;
 
 export function findCardView(root: ParentNode): Element | null {
   return root.querySelector(SELECTORS.cardView);
