@@ -24,24 +24,39 @@ export function csvFormat(delimiter: Delimiter): CsvFormat {
   return { delimiter, decimal: delimiter === ';' ? ',' : '.' };
 }
 
-// OWASP "CSV injection": a spreadsheet runs a cell starting with = + - @, and some trim
-// leading whitespace (tab, CR, space) first. Leading apostrophes are counted too, so an
-// already-escaped text gets one more and `unneutraliseCell` can undo exactly one: the round
-// trip stays lossless.
-const NEEDS_NEUTRALISING = /^'*\s*[=+\-@\t\r]/;
-const NEUTRALISED = /^'+\s*[=+\-@\t\r]/;
+// OWASP "CSV injection": a spreadsheet runs a cell starting with = + - @, and some drop
+// leading whitespace and invisible characters first. A file may be opened with the other
+// separator (a `,` file in Dutch Excel, a `;` file elsewhere) or as tab-separated, and a
+// reader whose quotes get out of step with ours breaks rows at newlines inside cells: so any
+// part of a cell after `,` `;` tab CR or LF can become a cell of its own. Each such part, and
+// the cell's start, gets a `'` when it could start a formula; quote characters count as
+// leading too, as a reader may drop them. Leading apostrophes are counted, so an
+// already-escaped text gets one more and `unneutraliseCell` undoes exactly one per part:
+// the round trip stays lossless.
+const LEAD = '[\\0-\\x08\\x0B\\x0C\\x0E-\\x20\\x7F-\\xA0\\xAD\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u3000\\uFEFF"]';
+// The start also counts a tab or CR of its own (OWASP), not only before a formula character.
+const NEEDS_NEUTRALISING = new RegExp(`^'*${LEAD}*[=+\\-@\\t\\r]`);
+const NEUTRALISED = new RegExp(`^'+${LEAD}*[=+\\-@\\t\\r]`);
+const BREAK = /[,;\t\r\n]/;
+const INNER = new RegExp(`([,;\\t\\r\\n])(?='*${LEAD}*[=+\\-@])`, 'g');
+const INNER_NEUTRALISED = new RegExp(`([,;\\t\\r\\n])'(?='*${LEAD}*[=+\\-@])`, 'g');
+// A plain negative number (-5, -0.25, -0,2500) is read as a number, not run: left as it is,
+// a spreadsheet still sums it. Its parts after a decimal comma are digits, so never changed.
+const PLAIN_NEGATIVE = /^-\d+(?:[.,]\d+)?$/;
 
-/** Makes a cell inert for spreadsheets by prefixing `'` when it could start a formula. */
+/** Makes a cell inert for spreadsheets by a `'` before each part that could start a formula. */
 export function neutraliseCell(value: string): string {
-  // Most cells start with a letter or digit: one char test spares 2 M regex runs per 100k rows.
-  const first = value.charCodeAt(0);
-  const suspect = first <= 32 || first === 39 || first === 61 || first === 43 || first === 45 || first === 64;
-  return suspect && NEEDS_NEUTRALISING.test(value) ? `'${value}` : value;
+  const start = NEEDS_NEUTRALISING.test(value) && !PLAIN_NEGATIVE.test(value);
+  const inner = BREAK.test(value) ? value.replace(INNER, "$1'") : value;
+  return start ? `'${inner}` : inner;
 }
 
 /** Undoes `neutraliseCell` when reading our own (or an OWASP-escaped) CSV back. */
 export function unneutraliseCell(value: string): string {
-  return NEUTRALISED.test(value) ? value.slice(1) : value;
+  if (!value.includes("'")) return value;
+  // Inner parts first: the start's test then sees the text exactly as `neutraliseCell` did.
+  const inner = BREAK.test(value) ? value.replace(INNER_NEUTRALISED, '$1') : value;
+  return NEUTRALISED.test(inner) && !PLAIN_NEGATIVE.test(inner.slice(1)) ? inner.slice(1) : inner;
 }
 
 /** A number as CSV text in the file's decimal style; `decimals` fixes the places shown. */
@@ -57,19 +72,39 @@ export function formatBoolean(value: boolean | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-// Quoting exactly as papaparse's `unparse` does (a test holds them equal): a quote, CR, LF,
-// BOM or the delimiter inside, or a space at either end. Written by hand because `unparse`
-// scans each cell about eight times: 2.8x slower on the 100,000-row export (bench figures).
-const NEEDS_QUOTES = /["\r\n\uFEFF]|^ | $/;
+// Quoting as papaparse's `unparse` does (a quote, CR, LF, BOM inside, or a space at either
+// end) and also for either separator or a tab, whichever this file uses: a reader told to
+// split on both (LibreOffice allows it) or on tabs keeps such a cell whole. A test holds this
+// equal to `unparse`. Written by hand because `unparse` scans each cell about eight times:
+// 2.8x slower on the 100,000-row export (bench figures).
+const NEEDS_QUOTES = /["\r\n\uFEFF,;\t]|^ | $/;
+
+/** One cell as CSV text: `neutraliseCell`, then quotes if needed; inlined so one scan serves both. */
+function csvCell(value: string): string {
+  // Most cells start with a letter or digit and hold nothing special: one char test and one
+  // scan, no rewriting. Every leading-space, invisible, quote and formula character is <= 34,
+  // one of ' + - = @, or >= 127.
+  const first = value.charCodeAt(0);
+  const suspect = first <= 34 || first === 39 || first === 43 || first === 45 || first === 61 || first === 64 || first >= 127;
+  const special = NEEDS_QUOTES.test(value);
+  if (!suspect && !special) return value;
+  // Every separator or line break is one `special` already found. An added `'` changes the
+  // need for quotes only when it goes in front of a leading space.
+  let cell = special ? value.replace(INNER, "$1'") : value;
+  if (suspect && NEEDS_NEUTRALISING.test(value) && !PLAIN_NEGATIVE.test(value)) {
+    cell = `'${cell}`;
+    if (special && first === 32) return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  }
+  return special ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
 
 /** Rows as RFC 4180 text, each ending in CRLF; cells are neutralised here, once, for all. */
 export function csvLines(rows: readonly (readonly string[])[], delimiter: Delimiter): string {
   let out = '';
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
-      const cell = neutraliseCell(row[i]!);
       if (i > 0) out += delimiter;
-      out += NEEDS_QUOTES.test(cell) || cell.includes(delimiter) ? `"${cell.replace(/"/g, '""')}"` : cell;
+      out += csvCell(row[i]!);
     }
     out += CSV_NEWLINE;
   }

@@ -1,6 +1,7 @@
 // A realistic, deterministic data set for the export / backup / import tests: several VAs (one
 // archived), tasks on all three platforms, open and done ratings, missing answers, counters,
 // and the texts that break CSV writers: quotes, newlines, delimiters, unicode, formula starts.
+import Papa from 'papaparse';
 import type { Category, ImpactEntry, Rating, Review, Target, TaskRef, Va } from '@/lib/model';
 import type { ScorecardDb } from '@/lib/db';
 
@@ -25,6 +26,36 @@ export const TRICKY_TEXTS = [
  * = + - @ once leading tab / CR / LF / spaces are dropped. A cell starting with ' is text.
  */
 export const spreadsheetRunsFormula = (cell: string) => /^[=+\-@]/.test(cell.replace(/^[\t\r\n ]+/, ''));
+
+/**
+ * Texts that start a formula once the file is opened with the other separator, as
+ * tab-separated, or by a reader whose quotes got out of step (a newline then ends the row),
+ * or once leading invisible characters are dropped.
+ */
+export const OTHER_SEPARATOR_TEXTS = [
+  'hello;=HYPERLINK("https://evil.example","klik")', 'a,=1+1', 'a, =1+1', 'x;"=cmd|\' /C calc\'!A0"', 'a;""=1',
+  'tab\t@SUM(A1)', 'line\n=1+1', 'line\r\n-2+3', 'cr\r+1', ';=1', ',@x', 'a;;=1', "a;'=1", "a;''=1", '1;-5',
+  '\u00A0=1+1', '\uFEFF=1+1', '\u200B@x', '\u200C-1+1', '\u200D+1', '\u2060=1', '\u180E=1', '\u2003=1', '\u3000=1',
+  '\u202F=1', 'a;\u00A0=1', 'a,\u200B\u200B=1', 'a;\u3000-1+1', '"=1', '-5 done',
+];
+
+// Whitespace, control and invisible characters a spreadsheet may drop before looking at a
+// cell, and quote characters a reader out of step with the file's quoting leaves in.
+const LEADING = /^[\s\0-\x1F\x7F-\xA0\xAD\u180E\u200B-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF"]+/;
+
+/**
+ * The cells that would start a formula when `text` is opened with `,`, with `;` or as
+ * tab-separated (papaparse), or split at every separator and line break ignoring quotes.
+ * A plain negative number (-5, -0,25) is read as a number, not run, so it is not counted.
+ */
+export function formulaCellsInAnyReading(text: string): string[] {
+  const cells = [',', ';', '\t'].flatMap((delimiter) => Papa.parse<string[]>(text, { delimiter }).data.flat());
+  cells.push(...text.split(/[,;\t\r\n]/));
+  return cells.filter((cell) => {
+    const lead = cell.replace(LEADING, '');
+    return /^[=+\-@]/.test(lead) && !/^-\d+(?:[.,]\d+)?$/.test(lead);
+  });
+}
 
 const iso = (day: number, hour = 10) => new Date(Date.UTC(2026, 9, 1 + day, hour, 15)).toISOString();
 const PLATFORM_URL = {

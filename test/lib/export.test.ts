@@ -3,8 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { csvFormat, neutraliseCell, unneutraliseCell } from '@/lib/csv';
 import { ScorecardDb } from '@/lib/db';
 import { exportRatingsCsv, kpiSummaryCsv, RATINGS_CSV_COLUMNS, type RatingsFilter } from '@/lib/export';
+import { previewImport } from '@/lib/import';
 import { KPI_NAMES, Rating, TaskRef, Va } from '@/lib/model';
-import { realisticData, seedDb, spreadsheetRunsFormula, type DataSet } from '../dataset';
+import {
+  formulaCellsInAnyReading, OTHER_SEPARATOR_TEXTS, realisticData, seedDb, spreadsheetRunsFormula, type DataSet,
+} from '../dataset';
 
 let d: ScorecardDb;
 let data: DataSet;
@@ -74,6 +77,25 @@ describe('ratings CSV export', () => {
     expect(evil.note).toBe(`'=HYPERLINK("https://evil.example","klik")`);
     expect(records.find((rec) => rec.vaId === 'va-eq')!.vaName).toBe(neutraliseCell("=cmd|' /C calc'!A0"));
   });
+
+  for (const delimiter of [',', ';'] as const) {
+    it(`a ${delimiter} file starts no formula whichever separator opens it, and the import reads every text back`, async () => {
+      const va: Va = { ...data.vas[0]!, id: 'va-semi', name: 'Jan;=HYPERLINK("https://evil.example")' };
+      await d.vas.put(va);
+      const hostile = data.ratings.slice(0, OTHER_SEPARATOR_TEXTS.length).map((r, i) => ({ ...r, note: OTHER_SEPARATOR_TEXTS[i]!, vaId: va.id }));
+      await d.ratings.bulkPut(hostile);
+      await d.tasks.bulkPut(hostile.map((r, i) => ({ ...data.tasks.find((t) => t.key === r.id)!, title: OTHER_SEPARATOR_TEXTS.at(-1 - i)! })));
+      const { text } = await exportRows({}, delimiter);
+      expect(formulaCellsInAnyReading(text)).toEqual([]);
+
+      const preview = await previewImport(text, new ScorecardDb(`test-${crypto.randomUUID()}`));
+      expect(preview.problems).toEqual([]);
+      const byKey = new Map(preview.rows.map((row) => [row.key, row]));
+      for (const [i, r] of hostile.entries()) {
+        expect(byKey.get(r.id)).toMatchObject({ rating: { note: r.note }, task: { title: OTHER_SEPARATOR_TEXTS.at(-1 - i) }, va: { name: va.name } });
+      }
+    });
+  }
 
   it('writes ; with decimal commas for Dutch Excel, keeping ; inside text intact', async () => {
     const { records, text } = await exportRows({}, ';');
@@ -153,6 +175,17 @@ describe('KPI summary CSV', () => {
     expect(Number(sanne!.hoursFreed)).toBe(13.5);
     expect(evil!.vaName).toBe("'@evil");
     expect(KPI_NAMES.every((k) => evil![k] === '')).toBe(true);
+  });
+
+  it('starts no formula whichever separator opens it, and its numbers stay plain numbers', () => {
+    const hostile = [{ ...rows[0]!, vaName: 'Sanne;=1+1, @SUM(A1)' }, { ...rows[1]!, vaName: 'Piet,\u00A0-2+3' }];
+    for (const delimiter of [',', ';'] as const) {
+      const text = kpiSummaryCsv(hostile, { delimiter });
+      expect(formulaCellsInAnyReading(text)).toEqual([]);
+      const [sanne] = Papa.parse<Record<string, string>>(text, { header: true, delimiter, skipEmptyLines: true }).data;
+      const decimal = delimiter === ';' ? ',' : '.';
+      expect(sanne).toMatchObject({ tasksDone: '12', onTimeRate: `0${decimal}9167`, cost: `438${decimal}75`, valueFreed: `1012${decimal}50` });
+    }
   });
 
   it('uses ; and decimal commas for Dutch Excel', () => {
