@@ -51,7 +51,8 @@ describe('Data page', () => {
       platform: 'trello', taskId: 'AbCd1234', taskTitle: 'Offertes opvolgen, "Q4"', taskUrl: 'https://trello.com/c/AbCd1234/12-offertes',
       vaName: 'Sanne de Vries', category: 'email', dueAt: '2026-11-04', doneAt: '2026-11-04T15:00:00.000Z',
       estimateMinutes: '60', actualMinutes: '90', quality: '4', errorFree: 'true', followedBriefing: 'true', remindersNeeded: '0',
-      delaysFlagged: '', proactive: 'false', note: 'Nette mails; =1+1 niet uitrekenen', counters: '{"messagesHandled":40}',
+      // The part after `;` would start a formula in a `;` reading of this comma file: it gets its `'`.
+      delaysFlagged: '', proactive: 'false', note: "Nette mails;' =1+1 niet uitrekenen", counters: '{"messagesHandled":40}',
     });
     const vaId = parsed.data[0]!.vaId!;
     expect(vaId).not.toBe('');
