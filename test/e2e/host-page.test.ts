@@ -4,51 +4,18 @@
 // main world (addInitScript), as Trello's own code or anything it loads would.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, launch, serveFixture, type Session } from './harness';
+import { EXTENSION_DIR, type Session } from './harness';
+import { CARD_A, closeCard, openByClick, panel, readRecord, saved, startTrello } from './trello-page';
 
 let session: Session | undefined;
 afterEach(async () => { await session?.close(); session = undefined; });
 
-const CARD_A = 'https://trello.com/c/AbCd1234/12-offertes-opvolgen';
-
 async function trello() {
-  session = await launch();
-  await serveFixture(session, 'https://trello.com/**', 'trello/board.html');
-  // The REST read is not what these tests are about: the page's data stands.
-  await session.context.route('https://trello.com/1/cards/**', (route) => route.fulfill({ status: 401, body: 'unauthorized' }));
+  const started = await startTrello('refuses'); // the REST read is not what these tests are about
+  session = started.session;
   return session;
-}
-
-const panel = (page: Page, selector = '') => page.locator(`va-scorecard-panel ${selector}`.trim());
-const saved = (page: Page) => expect.poll(() => panel(page, '[data-testid=save-status]').textContent()).toBe('Saved');
-
-async function openByClick(page: Page, title: string, key: string) {
-  await page.locator('a[data-testid="card-name"]', { hasText: title }).click();
-  await expect.poll(() => panel(page).getAttribute('data-task')).toBe(key);
-}
-
-async function closeCard(page: Page) {
-  await page.locator('[data-testid="card-back-close"]').click();
-  await expect.poll(() => panel(page).count()).toBe(0);
-}
-
-function readRating(worker: Worker, key: string) {
-  return worker.evaluate(async (key) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('va-scorecard');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      return await new Promise<unknown>((resolve, reject) => {
-        const req = db.transaction('ratings').objectStore('ratings').get(key);
-        req.onsuccess = () => resolve(req.result ?? null);
-        req.onerror = () => reject(req.error);
-      });
-    } finally { db.close(); }
-  }, key) as Promise<Record<string, any> | null>;
 }
 
 /**
@@ -99,8 +66,8 @@ describe('the host page and the content script\'s start-up signal', () => {
     await panel(page, '[name=estimateMinutes]').fill('45');
     await saved(page);
 
-    expect((await readRating(s.worker, 'trello:AbCd1234'))?.note).toBe('Eerst de offerte van Jansen');
-    expect((await readRating(s.worker, 'trello:EfGh5678'))?.estimateMinutes).toBe(45);
+    expect((await readRecord(s.worker, 'ratings', 'trello:AbCd1234'))?.note).toBe('Eerst de offerte van Jansen');
+    expect((await readRecord(s.worker, 'ratings', 'trello:EfGh5678'))?.estimateMinutes).toBe(45);
     const heard: string[] = await page.evaluate(() => (window as any).__heard);
     expect(heard.filter((m) => m.includes(s.extensionId))).toEqual([]);
     expect(await page.evaluate(() => (window as any).__replayed)).toBe(0);
@@ -130,14 +97,14 @@ describe('the host page and the content script\'s start-up signal', () => {
     expect(await note.inputValue()).toBe('Bel Jansen terug');
     expect(await panel(page).count()).toBe(1);
     await saved(page);
-    expect((await readRating(s.worker, 'trello:AbCd1234'))?.note).toBe('Bel Jansen terug');
+    expect((await readRecord(s.worker, 'ratings', 'trello:AbCd1234'))?.note).toBe('Bel Jansen terug');
 
     // Client-side navigation is still followed after the spoofs.
     await closeCard(page);
     await openByClick(page, 'Facturen maken', 'trello:MnOp3456');
     await panel(page, '[name=estimateMinutes]').fill('30');
     await saved(page);
-    expect((await readRating(s.worker, 'trello:MnOp3456'))?.estimateMinutes).toBe(30);
+    expect((await readRecord(s.worker, 'ratings', 'trello:MnOp3456'))?.estimateMinutes).toBe(30);
 
     // Our own script once more in the same world: the newer copy takes over, one panel, and it saves.
     await page.evaluate(() => {
@@ -157,7 +124,7 @@ describe('the host page and the content script\'s start-up signal', () => {
     await panel(page, '[name=actualMinutes]').fill('40');
     await saved(page);
     expect(await panel(page).count()).toBe(1);
-    expect((await readRating(s.worker, 'trello:MnOp3456'))?.actualMinutes).toBe(40);
+    expect((await readRecord(s.worker, 'ratings', 'trello:MnOp3456'))?.actualMinutes).toBe(40);
     await closeCard(page);
     await openByClick(page, 'Inbox opruimen', 'trello:EfGh5678');
     expect(await panel(page).count()).toBe(1);

@@ -1,101 +1,19 @@
 // The Scorecard panel on Trello, in real Chromium with the production build. Trello is the
 // fixture app in test/fixtures/trello/, served at https://trello.com/ by request routing.
-import type { Page, Worker } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launch, serveFixture, type Session } from './harness';
+import { CARD_A, closeCard, openByClick, openByUrl, panel, readAll, readRecord, SANNE_ID, saved, startTrello } from './trello-page';
 
 // The extension APIs inside worker.evaluate (run in the service worker, not typed here).
 declare const chrome: any;
 
 let session: Session | undefined;
 afterEach(async () => { await session?.close(); session = undefined; });
-
-const CARD_A = 'https://trello.com/c/AbCd1234/12-offertes-opvolgen';
-const SANNE_ID = '5f0c1d2e3a4b5c6d7e8f9012';
-
-/** What trello.com/1/cards/<shortLink> answers with the user's session, per card. */
-const API_CARDS: Record<string, object> = {
-  AbCd1234: {
-    id: '6740a1b2c3d4e5f607182930', shortLink: 'AbCd1234', name: 'Offertes opvolgen', due: '2026-11-30T16:00:00.000Z',
-    dueComplete: false, idMembers: [SANNE_ID], url: CARD_A,
-    members: [{ id: SANNE_ID, fullName: 'Sanne de Vries', username: 'sannedevries' }], board: { id: 'b1', name: 'Kantoor' },
-  },
-  EfGh5678: {
-    id: '6740a1b2c3d4e5f607182931', shortLink: 'EfGh5678', name: 'Inbox opruimen', due: null, dueComplete: false,
-    idMembers: [SANNE_ID], url: 'https://trello.com/c/EfGh5678/13-inbox-opruimen',
-    members: [{ id: SANNE_ID, fullName: 'Sanne de Vries', username: 'sannedevries' }], board: { id: 'b1', name: 'Kantoor' },
-  },
-};
-
+/** Trello with its REST read answering (or refusing); closed after each test. */
 async function trello(api: 'works' | 'refuses' = 'works') {
-  session = await launch();
-  await serveFixture(session, 'https://trello.com/**', 'trello/board.html');
-  const apiCalls: string[] = [];
-  // Registered later, so it wins over the page route for the REST path.
-  await session.context.route('https://trello.com/1/cards/**', (route) => {
-    apiCalls.push(route.request().url());
-    const shortLink = new URL(route.request().url()).pathname.split('/')[3]!;
-    return api === 'works' && API_CARDS[shortLink]
-      ? route.fulfill({ json: API_CARDS[shortLink] })
-      : route.fulfill({ status: 401, contentType: 'text/plain', body: 'unauthorized card permission requested' });
-  });
-  return { session, apiCalls };
-}
-
-const panel = (page: Page, selector = '') => page.locator(`va-scorecard-panel ${selector}`.trim());
-
-async function openByUrl(s: Session, url: string) {
-  const page = await s.context.newPage();
-  await page.goto(url);
-  await panel(page, 'form').waitFor();
-  return page;
-}
-
-async function openByClick(page: Page, title: string) {
-  await page.locator('a[data-testid="card-name"]', { hasText: title }).click();
-  await expect.poll(() => panel(page).getAttribute('data-task')).not.toBe(null);
-}
-
-async function closeCard(page: Page) {
-  await page.locator('[data-testid="card-back-close"]').click();
-  await expect.poll(() => page.locator('[data-testid="card-back-name"]').count()).toBe(0);
-}
-
-const saved = (page: Page) => expect.poll(() => panel(page, '[data-testid=save-status]').textContent()).toBe('Saved');
-
-/** Reads one record of the extension's database from its service worker. */
-function readRecord(worker: Worker, store: string, key: string) {
-  return worker.evaluate(async ({ store, key }) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('va-scorecard');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      return await new Promise<unknown>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).get(key);
-        req.onsuccess = () => resolve(req.result ?? null);
-        req.onerror = () => reject(req.error);
-      });
-    } finally { db.close(); }
-  }, { store, key }) as Promise<Record<string, any> | null>;
-}
-
-function readAll(worker: Worker, store: string) {
-  return worker.evaluate(async (store) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('va-scorecard');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      return await new Promise<unknown[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    } finally { db.close(); }
-  }, store) as Promise<Record<string, any>[]>;
+  const started = await startTrello(api);
+  session = started.session;
+  return started;
 }
 
 describe('rating a Trello card', () => {
