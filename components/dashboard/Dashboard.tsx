@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/text/i18n';
 import { DataPage } from './DataPage';
 import { SettingsPage } from './SettingsPage';
 import { TargetsPage } from './TargetsPage';

@@ -1,16 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { backupBlob, createBackup, deleteAllData, parseBackup, restoreBackup, TABLE_NAMES,
-  type Backup, type BackupProblem, type RestoreMode, type RestoreReport, type TableName } from '@/lib/backup';
-import { resolveDelimiter } from '@/lib/csv';
+  type Backup, type BackupProblem, type RestoreMode, type RestoreReport, type TableName } from '@/lib/files/backup';
+import { resolveDelimiter } from '@/lib/files/csv';
 import { db, deleteQuarantined, listQuarantined, listVas, type QuarantinedRecord } from '@/lib/db';
-import { datedFilename, downloadBlob } from '@/lib/download';
-import { exportRatingsCsv } from '@/lib/export';
-import { t, type MessageKey } from '@/lib/i18n';
-import { commitImport, previewImport, type ImportPreview } from '@/lib/import';
+import { datedFilename, downloadBlob } from '@/lib/files/download';
+import { exportRatingsCsv } from '@/lib/files/export';
+import { t, type MessageKey } from '@/lib/text/i18n';
+import { commitImport, previewImport, type ImportPreview } from '@/lib/files/import';
 import { customRange, startOfLocalDay } from '@/lib/kpi/periods';
 import type { Settings } from '@/lib/model';
-import { getSettings, saveSettings } from '@/lib/settings';
+import { getSettings, saveSettings } from '@/lib/storage/settings';
 import { useAsync } from '../useAsync';
 
 /** Lists past this length are cut: a screen of problems is enough to fix a file. */

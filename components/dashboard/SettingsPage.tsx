@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/text/i18n';
 import type { Settings } from '@/lib/model';
-import { getSettings, saveSettings } from '@/lib/settings';
+import { getSettings, saveSettings } from '@/lib/storage/settings';
 import { useAsync } from '../useAsync';
 
 export function SettingsPage() {

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { db, listVas } from '@/lib/db';
-import { parseOrThrow } from '@/lib/db-writes';
-import { KPI_UNITS, displayKpi, kpiLabel, targetInputToValue } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { parseOrThrow } from '@/lib/db/writes';
+import { KPI_UNITS, displayKpi, kpiLabel, targetInputToValue } from '@/lib/text/format';
+import { t } from '@/lib/text/i18n';
 import { BUILTIN_CATEGORIES, KPI_NAMES, Target, newId, nowIso, type KpiName } from '@/lib/model';
 import { useAsync } from '../useAsync';
 

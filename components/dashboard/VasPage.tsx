@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { listVas } from '@/lib/db';
-import { saveVa, setVaArchived } from '@/lib/db-writes';
-import { t } from '@/lib/i18n';
+import { saveVa, setVaArchived } from '@/lib/db/writes';
+import { t } from '@/lib/text/i18n';
 import type { Va } from '@/lib/model';
 import { useAsync } from '../useAsync';
 

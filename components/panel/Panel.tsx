@@ -1,12 +1,12 @@
 // The Scorecard panel inside an open task, shared by every platform: it knows the task only as
 // a TaskSnapshot and the extension only through PanelApi.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
-import type { PanelData } from '@/lib/messages';
+import { t } from '@/lib/text/i18n';
+import type { PanelData } from '@/lib/messages/protocol';
 import type { Rating, RatingPatch, Timer, Va } from '@/lib/model';
 import type { TaskSnapshot } from '@/lib/platforms/adapter';
-import { proposeVa } from '@/lib/va-match';
-import type { PanelApi } from './api';
+import { proposeVa } from '@/lib/model/va-match';
+import type { PanelApi } from '../../lib/content/panel-api';
 import { Autosave, type SaveStatus } from './autosave';
 import { DateField, DurationField, Stars, Stepper, YesNo } from './fields';
 import { TimerControl } from './TimerControl';

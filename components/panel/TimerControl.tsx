@@ -1,8 +1,8 @@
 // Start / stop of the one running timer. The background keeps it (it survives reloads and card
 // switches); this only shows it and asks.
 import { useEffect, useState } from 'preact/hooks';
-import { formatElapsed } from '@/lib/duration';
-import { t } from '@/lib/i18n';
+import { formatElapsed } from '@/lib/text/duration';
+import { t } from '@/lib/text/i18n';
 import type { Timer } from '@/lib/model';
 
 export function TimerControl(props: { timer: Timer | null; taskKey: string; busy: boolean; onStart(): void; onStop(): void }) {

@@ -1,9 +1,9 @@
 // Who did the task. Proposed from the card's members once a member is mapped to a VA; until then
 // a one-click "this member is …" (an existing VA, or a new one made from the member).
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/text/i18n';
 import type { Assignee, Platform, Va } from '@/lib/model';
-import { identityOf, unmappedMembers } from '@/lib/va-match';
-import type { PanelApi } from './api';
+import { identityOf, unmappedMembers } from '@/lib/model/va-match';
+import type { PanelApi } from '../../lib/content/panel-api';
 
 export function VaField(props: {
   vas: Va[]; value: string | null; proposed: boolean; members: Assignee[]; platform: Platform; api: PanelApi;

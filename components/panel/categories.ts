@@ -1,6 +1,6 @@
 // The built-in categories and their per-task counters, as the panel shows them. The counters come
 // from the same zod-free list as the KPI engine's templates (lib/kpi/counters.ts).
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/text/i18n';
 import { BUILTIN_COUNTERS, parseCounter } from '@/lib/kpi/counters';
 import type { CategoryOption } from './Panel';
 

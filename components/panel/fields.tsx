@@ -2,8 +2,8 @@
 // contract) and an accessible label.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatDuration, parseDuration } from '@/lib/duration';
-import { t } from '@/lib/i18n';
+import { formatDuration, parseDuration } from '@/lib/text/duration';
+import { t } from '@/lib/text/i18n';
 import { fromInput, isDay, toLocalInput } from './dates';
 
 /** Typed durations (`90`, `1:30`, `1.5h`, `1,5u`); shown as h:mm when not being edited. */

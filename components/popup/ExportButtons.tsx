@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { resolveDelimiter } from '@/lib/csv';
-import { datedFilename, downloadBlob } from '@/lib/download';
-import { exportRatingsCsv, kpiSummaryCsv } from '@/lib/export';
-import { t } from '@/lib/i18n';
-import { CSV_MIME } from '@/lib/csv';
-import type { Summary } from '@/lib/summary';
+import { resolveDelimiter } from '@/lib/files/csv';
+import { datedFilename, downloadBlob } from '@/lib/files/download';
+import { exportRatingsCsv, kpiSummaryCsv } from '@/lib/files/export';
+import { t } from '@/lib/text/i18n';
+import { CSV_MIME } from '@/lib/files/csv';
+import type { Summary } from '@/lib/db/summary';
 
 export function ExportButtons({ summary }: { summary: Summary }) {
   const [error, setError] = useState<string | null>(null);

@@ -1,8 +1,8 @@
 // Tells the owner when the board page in the active tab was not recognised, so a missing panel
 // is explained instead of silent. The content script reports it; the background stores it per tab.
 import { storage } from 'wxt/utils/storage';
-import { t, type MessageKey } from '@/lib/i18n';
-import { pageStatusKey, statusApplies, type PageStatus } from '@/lib/page-status';
+import { t, type MessageKey } from '@/lib/text/i18n';
+import { pageStatusKey, statusApplies, type PageStatus } from '@/lib/storage/page-status';
 import { useAsync } from '../useAsync';
 
 async function activeTabStatus(): Promise<PageStatus | null> {

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
-import { loadSummary, withComparison, type PeriodChoice, type Summary } from '@/lib/summary';
+import { t } from '@/lib/text/i18n';
+import { loadSummary, withComparison, type PeriodChoice, type Summary } from '@/lib/db/summary';
 import { ExportButtons } from './ExportButtons';
 import { PageStatusNotice } from './PageStatusNotice';
 import { PeriodPicker } from './PeriodPicker';

@@ -1,7 +1,7 @@
-import { HIGHER_IS_BETTER, deltaAsShown, displayDelta, displayKpi, kpiLabel } from '@/lib/format';
-import { t, type MessageKey } from '@/lib/i18n';
+import { HIGHER_IS_BETTER, deltaAsShown, displayDelta, displayKpi, kpiLabel } from '@/lib/text/format';
+import { t, type MessageKey } from '@/lib/text/i18n';
 import type { KpiName } from '@/lib/model';
-import type { Summary } from '@/lib/summary';
+import type { Summary } from '@/lib/db/summary';
 
 /** The headline KPI of each of the five areas (impact shows hours freed and their cost). */
 const HEADLINES: { area: MessageKey; kpi: KpiName }[] = [

@@ -1,5 +1,5 @@
 import { trelloAdapter } from '@/lib/platforms/trello';
-import { startPanels } from '@/components/panel/start';
+import { startPanels } from '@/lib/content/start';
 
 // The whole host, not only /c/ URLs: Trello opens cards by client-side navigation from a board.
 export default defineContentScript({

@@ -2,13 +2,13 @@
 import type { Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { db as defaultDb, getTaskRating, listVas, type ScorecardDb } from '../db';
-import { addActualMinutes, saveTaskRating, saveVa, ValidationError } from '../db-writes';
-import { messenger, type MessageType, type Request, type Responses } from '../messages';
+import { addActualMinutes, saveTaskRating, saveVa, ValidationError } from '../db/writes';
+import { messenger, type MessageType, type Request, type Responses } from '../messages/protocol';
 import { requests } from './requests';
-import { t } from '../i18n';
+import { t } from '../text/i18n';
 import { describeIssues, nowIso, Timer } from '../model';
-import { pageStatusKey, type PageStatus } from '../page-status';
-import { isMember } from '../va-match';
+import { pageStatusKey, type PageStatus } from '../storage/page-status';
+import { isMember } from '../model/va-match';
 
 type Sender = Browser.runtime.MessageSender;
 export type Handlers = { [T in MessageType]: (data: Request<T>, sender: Sender) => Promise<Responses[T]> };

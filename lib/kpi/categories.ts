@@ -1,7 +1,7 @@
 // Category templates (DESIGN.md, "Category templates") as data: the counters the panel shows per
 // task, and the KPIs built from them. Ids are stored and exported, so they never change; labels
 // are i18n message keys for built-ins and the owner's own text for categories they add.
-import { BUILTIN_CATEGORIES, type KpiName } from '../constants';
+import { BUILTIN_CATEGORIES, type KpiName } from '../model/constants';
 import type { Category, Rating } from '../model';
 import { computeKpis, type KpiOptions } from './kpis';
 import { periodIso, type Period } from './periods';

@@ -1,7 +1,7 @@
 // The KPIs of the five areas (DESIGN.md) for one period. Every KPI is computed from sums over the
 // tasks done in the period, so a month is never an average of averages; a KPI whose denominator
 // is empty is null ("no data"), never 0.
-import { DEFAULT_SETTINGS, KPI_NAMES, type KpiName } from '../constants';
+import { DEFAULT_SETTINGS, KPI_NAMES, type KpiName } from '../model/constants';
 import type { Va } from '../model';
 import { impactOf } from './impact';
 import { periodIso, type Period } from './periods';

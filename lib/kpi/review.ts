@@ -1,7 +1,7 @@
 // The review meeting's automatic agenda for one VA and period: "could be better" (overruns first,
 // then late tasks, then tasks with errors) and "went well" (the best-rated tasks). The order only
 // depends on the tasks, never on the order they were read in, so a re-opened review looks the same.
-import { DEFAULT_SETTINGS } from '../constants';
+import { DEFAULT_SETTINGS } from '../model/constants';
 import { periodIso, type Period } from './periods';
 import { OVERRUN_FACTOR, createJudge, doneWithin, taskRatio, type KpiRating } from './tasks';
 

@@ -1,6 +1,6 @@
 // What the popup shows per VA in one call: this period's KPIs, the previous period's, the change,
 // and the targets met. Two passes over the ratings (this period and the one before), no more.
-import { DEFAULT_SETTINGS, type KpiName } from '../constants';
+import { DEFAULT_SETTINGS, type KpiName } from '../model/constants';
 import type { Rating, Settings, Target, Va } from '../model';
 import { computeKpisByVa, kpiDelta, type Kpis } from './kpis';
 import { previousPeriod, type Period } from './periods';

@@ -1,6 +1,6 @@
 // Targets: for each KPI the most specific target that applies (a VA's own, else the category's,
 // else the global one) decides met / not met; a KPI without data is "no data", never "not met".
-import { KPI_NAMES, type KpiName } from '../constants';
+import { KPI_NAMES, type KpiName } from '../model/constants';
 import type { Target } from '../model';
 import type { Kpis } from './kpis';
 

@@ -1,7 +1,7 @@
 // What a board platform must tell the panel. Trello, Asana and ClickUp each implement this in
 // lib/platforms/<name>/; the panel and the page observer know nothing else about a platform.
 // Type-only imports: content scripts bundle this file and must stay free of zod.
-import type { TaskInput } from '../messages';
+import type { TaskInput } from '../messages/protocol';
 import type { Platform } from '../model';
 
 /** What the page shows about the open task, plus the one fact the model has no field for. */

@@ -2,9 +2,9 @@
 // (1) the chunked builder alone, from in-memory records; (2) the full export reading
 // fake-indexeddb page by page. Figures are reported, never asserted.
 import { bench, describe } from 'vitest';
-import { batchesOf, csvBlob, csvChunks, csvFormat } from '@/lib/csv';
+import { batchesOf, csvBlob, csvChunks, csvFormat } from '@/lib/files/csv';
 import { ScorecardDb } from '@/lib/db';
-import { exportRatingsCsv, RATINGS_CSV_COLUMNS, ratingCsvCells } from '@/lib/export';
+import { exportRatingsCsv, RATINGS_CSV_COLUMNS, ratingCsvCells } from '@/lib/files/export';
 import type { Rating, TaskRef, Va } from '@/lib/model';
 
 const COUNT = 100_000;

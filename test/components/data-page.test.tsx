@@ -2,12 +2,12 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DataPage } from '@/components/dashboard/DataPage';
-import { backupBlob, createBackup, deleteAllData } from '@/lib/backup';
+import { backupBlob, createBackup, deleteAllData } from '@/lib/files/backup';
 import { db, type QuarantinedRecord } from '@/lib/db';
-import { downloadBlob } from '@/lib/download';
+import { downloadBlob } from '@/lib/files/download';
 import { realisticData, seedDb } from '../dataset';
 
-vi.mock('@/lib/download', async (original) => ({ ...(await original<typeof import('@/lib/download')>()), downloadBlob: vi.fn() }));
+vi.mock('@/lib/files/download', async (original) => ({ ...(await original<typeof import('@/lib/files/download')>()), downloadBlob: vi.fn() }));
 
 let root: HTMLElement;
 beforeEach(() => { root = document.body.appendChild(document.createElement('div')); });

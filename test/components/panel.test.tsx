@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PanelApi } from '@/components/panel/api';
+import type { PanelApi } from '@/lib/content/panel-api';
 import { builtinCategories } from '@/components/panel/categories';
-import { panelRenderer } from '@/components/panel/mount';
-import type { PanelHandle } from '@/lib/content/mount';
-import type { PanelData } from '@/lib/messages';
+import { panelRenderer } from '@/components/panel/render';
+import type { PanelHandle } from '@/lib/content/observer';
+import type { PanelData } from '@/lib/messages/protocol';
 import type { Rating, RatingPatch, Timer, Va } from '@/lib/model';
 import type { TaskSnapshot } from '@/lib/platforms/adapter';
 

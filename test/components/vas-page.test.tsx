@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VasPage } from '@/components/dashboard/VasPage';
 import { db } from '@/lib/db';
-import { saveVa } from '@/lib/db-writes';
+import { saveVa } from '@/lib/db/writes';
 
 let root: HTMLElement;
 afterEach(async () => { render(null, root); root.remove(); await db.vas.clear(); });

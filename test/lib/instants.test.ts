@@ -2,11 +2,11 @@
 // export's period agree on a task done just after midnight local time.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { createBackup, parseBackup, restoreBackup } from '@/lib/backup';
+import { createBackup, parseBackup, restoreBackup } from '@/lib/files/backup';
 import { ScorecardDb } from '@/lib/db';
-import { exportRatingsCsv } from '@/lib/export';
+import { exportRatingsCsv } from '@/lib/files/export';
 import { lastMonth, periodIso } from '@/lib/kpi/periods';
-import { loadSummary } from '@/lib/summary';
+import { loadSummary } from '@/lib/db/summary';
 import { sampleRecords } from '../records';
 
 const zone = process.env.TZ;

@@ -1,0 +1,54 @@
+// Renders the panel into the shadow root the page observer made (lib/content/mount.ts).
+// Synchronous on purpose: the form is in the page in the same task as the card view.
+import { render } from 'preact';
+import type { PanelHandle, RenderPanel } from '@/lib/content/observer';
+import type { TaskSnapshot } from '@/lib/platforms/adapter';
+import type { PanelApi } from '../../lib/content/panel-api';
+import { Panel, type CategoryOption } from './Panel';
+import css from './panel.css?inline';
+
+export interface PanelDeps {
+  api: PanelApi;
+  categories(): CategoryOption[];
+  collapsed(): boolean;
+  setCollapsed(collapsed: boolean): void;
+}
+
+let sheet: CSSStyleSheet | undefined;
+
+/** One parsed style sheet shared by every panel; a <style> where the browser refuses to share. */
+function adoptStyles(shadow: ShadowRoot) {
+  try {
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    // e.g. Firefox content scripts, whose wrappers may not hand the array over
+    const style = document.createElement('style');
+    style.textContent = css;
+    shadow.append(style);
+  }
+}
+
+export function panelRenderer(deps: PanelDeps): RenderPanel {
+  return (shadow, snapshot, read): PanelHandle => {
+    const root = document.createElement('div');
+    adoptStyles(shadow);
+    shadow.append(root);
+    const flushRef: { current: (() => void) | null } = { current: null };
+    const draw = (s: TaskSnapshot) => render(
+      <Panel
+        snapshot={s} read={read} api={deps.api} categories={deps.categories()} flushRef={flushRef}
+        collapsed={deps.collapsed()} onCollapsedChange={deps.setCollapsed}
+      />,
+      root,
+    );
+    draw(snapshot);
+    return {
+      update: draw,
+      unmount() {
+        flushRef.current?.();
+        render(null, root);
+      },
+    };
+  };
+}

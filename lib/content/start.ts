@@ -1,0 +1,66 @@
+// Starts the panels on a board page: one observer, one adapter, decided once per page.
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { watchTaskViews } from '@/lib/content/observer';
+import { send } from '@/lib/messages/send';
+import type { PlatformAdapter } from '@/lib/platforms/adapter';
+import { messagingApi } from './panel-api';
+import { builtinCategories } from '../../components/panel/categories';
+import { panelRenderer } from '../../components/panel/render';
+
+/** storage.local key of the panel's collapsed state, shared by all cards and platforms. */
+const COLLAPSED_KEY = 'panelCollapsed';
+
+// Counts the copies of this script started in this content-script world (a page script cannot
+// see or touch it). Module scope runs before WXT makes the copy's context, so a newer copy has
+// counted itself by the time its start-up event reaches an older one.
+const COPIES = '__vaScorecardCopies';
+const scope = globalThis as { [COPIES]?: number };
+const copy = scope[COPIES] = (scope[COPIES] ?? 0) + 1;
+
+export async function startPanels(first: ContentScriptContext, adapter: PlatformAdapter, name: string) {
+  let ctx = first;
+  let watcher: { stop(): void } | undefined;
+  let onLocation: (() => void) | undefined;
+  const listen = () => {
+    if (!onLocation) return;
+    // WXT's event comes from the Navigation API's `navigate` (before a back/forward traversal
+    // has changed the URL, hence popstate too), or from polling where that API is missing.
+    ctx.addEventListener(window, 'wxt:locationchange', onLocation);
+    ctx.addEventListener(window, 'popstate', onLocation);
+  };
+  // WXT ends a context on a start-up event sent on `document`, which any page script can send.
+  // Only two ends are real: the extension was updated or reloaded (this copy's runtime is gone),
+  // or a newer copy of this script runs in this world. Otherwise carry on with a fresh context,
+  // the panel and what is typed in it untouched.
+  const follow = () => ctx.onInvalidated(() => {
+    if (browser.runtime?.id == null || scope[COPIES] !== copy) return watcher?.stop();
+    ctx = new ContentScriptContext(name, ctx.options);
+    follow();
+    listen();
+  });
+  follow();
+  // Read before the first card opens, so mounting stays synchronous.
+  let collapsed = (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;
+  if (ctx.isInvalid) return;
+  const categories = builtinCategories();
+  watcher = watchTaskViews({
+    adapter,
+    render: panelRenderer({
+      api: messagingApi,
+      categories: () => categories,
+      collapsed: () => collapsed,
+      setCollapsed(value) {
+        collapsed = value;
+        void browser.storage.local.set({ [COLLAPSED_KEY]: value });
+      },
+    }),
+    reportStatus(recognised) {
+      send('page.status', { platform: adapter.platform, recognised }).catch(() => { /* background asleep or updated */ });
+    },
+    onLocationChange(cb) {
+      onLocation = cb;
+      listen();
+    },
+    urlChangesAreInstant: typeof (globalThis as { navigation?: EventTarget }).navigation?.addEventListener === 'function',
+  });
+}

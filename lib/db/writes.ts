@@ -1,0 +1,91 @@
+// Writes that parse every record with zod before it is stored, so nothing malformed is kept.
+import { db, type ScorecardDb } from '.';
+import { Rating, TaskRef, Va, describeIssues, nowIso, type RatingPatch, type TaskInput } from '../model';
+import type { z } from 'zod';
+
+export class ValidationError extends Error {
+  override name = 'ValidationError';
+}
+
+/** Parses before every write so nothing malformed is ever stored. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(`${what}: ${describeIssues(result.error)}`);
+  return result.data;
+}
+
+export async function saveVa(input: Partial<Va> & { name: string }, d: ScorecardDb = db): Promise<Va> {
+  return d.transaction('rw', d.vas, async () => {
+    const existing = input.id ? await d.vas.get(input.id) : undefined;
+    const now = nowIso();
+    const va = parseOrThrow(Va, {
+      ...existing,
+      ...input,
+      id: input.id ?? crypto.randomUUID(),
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    }, 'VA');
+    await d.vas.put(va);
+    return va;
+  });
+}
+
+export async function setVaArchived(id: string, archived: boolean, d: ScorecardDb = db): Promise<Va> {
+  return d.transaction('rw', d.vas, async () => {
+    const va = await d.vas.get(id);
+    if (!va) throw new ValidationError(`VA ${id} does not exist`);
+    const next = { ...va, archived, updatedAt: nowIso() };
+    await d.vas.put(next);
+    return next;
+  });
+}
+
+/**
+ * Stores what the board says about a task and the owner's changes to its rating in one
+ * transaction, so a rating never points at a task that was not written. The patch changes only
+ * the fields it names; `proposed` values (what the panel showed but the owner did not type) fill
+ * only fields that have no value yet, so a tab opened earlier cannot overwrite a later choice.
+ */
+export async function saveTaskRating(
+  task: TaskInput,
+  patch: RatingPatch,
+  d: ScorecardDb = db,
+  proposed: RatingPatch = {},
+): Promise<Rating> {
+  return d.transaction('rw', d.tasks, d.ratings, async () => {
+    const now = nowIso();
+    const storedTask = parseOrThrow(TaskRef, { ...task, updatedAt: now }, 'Task');
+    const existing = await d.ratings.get(storedTask.key);
+    const base: Record<string, unknown> = { dueAt: storedTask.dueAt, doneAt: storedTask.doneAt, ...existing };
+    for (const [field, value] of Object.entries(proposed)) base[field] ??= value;
+    const rating = parseOrThrow(Rating, {
+      ...base,
+      ...patch,
+      id: storedTask.key,
+      platform: storedTask.platform,
+      taskId: storedTask.taskId,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    }, 'Rating');
+    await d.tasks.put(storedTask);
+    await d.ratings.put(rating);
+    return rating;
+  });
+}
+
+/**
+ * Adds timed minutes to a rating's actual time. The rating exists since the timer started; if it
+ * was deleted meanwhile (delete all, a restore), it is made again from its key, so timed work is
+ * never dropped. Throws when the minutes cannot be stored: the caller keeps the timer running.
+ */
+export async function addActualMinutes(key: string, minutes: number, d: ScorecardDb = db): Promise<Rating> {
+  return d.transaction('rw', d.ratings, async () => {
+    const now = nowIso();
+    const split = key.indexOf(':');
+    const rating: Partial<Rating> = await d.ratings.get(key)
+      ?? { id: key, platform: key.slice(0, split) as Rating['platform'], taskId: key.slice(split + 1), createdAt: now };
+    const next = parseOrThrow(Rating, { ...rating, actualMinutes: (rating.actualMinutes ?? 0) + minutes, updatedAt: now }, 'Rating');
+    await d.ratings.put(next);
+    return next;
+  });
+}
