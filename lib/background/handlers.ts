@@ -1,17 +1,12 @@
 // The background's answers to content-script messages. Validation happens here, once, for all.
-import type { Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { db as defaultDb, getTaskRating, listVas, type ScorecardDb } from '../db';
 import { addActualMinutes, saveTaskRating, saveVa, ValidationError } from '../db/writes';
-import { messenger, type MessageType, type Request, type Responses } from '../messages/protocol';
-import { requests } from './requests';
+import { serve, type Handlers } from '../messages/listen';
 import { t } from '../text/i18n';
-import { describeIssues, nowIso, Timer } from '../model';
+import { nowIso, type Timer } from '../model';
 import { pageStatusKey, type PageStatus } from '../storage/page-status';
 import { isMember } from '../model/va-match';
-
-type Sender = Browser.runtime.MessageSender;
-export type Handlers = { [T in MessageType]: (data: Request<T>, sender: Sender) => Promise<Responses[T]> };
 
 export const timerItem = storage.defineItem<Timer | null>('local:timer', { fallback: null });
 
@@ -65,9 +60,6 @@ export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
       if (tabId === undefined) return;
       await storage.setItem<PageStatus>(pageStatusKey(tabId), { platform, recognised, url: sender.tab?.url ?? null });
     },
-    async 'timer.get'() {
-      return timerItem.getValue();
-    },
     async 'timer.start'({ task }) {
       return serialised(async () => {
         await stopTimer(); // one timer at a time: starting another banks the running one
@@ -83,20 +75,6 @@ export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
   };
 }
 
-/** Checks the sender and the message's shape before a handler sees it. */
-export async function dispatch<T extends MessageType>(
-  handlers: Handlers, type: T, data: unknown, sender: Sender,
-): Promise<Responses[T]> {
-  if (sender.id !== browser.runtime.id) throw new Error('Refused: the message did not come from VA Scorecard');
-  const schema = requests[type];
-  if (!schema) throw new ValidationError(`Unknown message "${String(type)}"`);
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new ValidationError(`Invalid "${type}" message: ${describeIssues(parsed.error)}`);
-  return handlers[type](parsed.data as Request<T>, sender);
-}
-
 export function registerHandlers(handlers: Handlers = createHandlers()) {
-  for (const type of Object.keys(requests) as MessageType[]) {
-    messenger.onMessage(type, (message) => dispatch(handlers, type, message.data, message.sender as Sender));
-  }
+  serve(handlers);
 }

@@ -1,14 +1,22 @@
-// Typed messages from content scripts to the background. Type-only imports keep zod out of
-// content scripts; the background parses every request (lib/background/requests.ts).
-import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { z } from 'zod';
-import type { requests } from '../background/requests';
-import type { Category, Rating, TaskInput, Timer, Va } from '../model';
+// The message protocol between content scripts and the background, in one table: each message's
+// request schema (what the background validates), and its answer type. Content scripts import
+// only types from here (lib/messages/send.ts), so they bundle no zod; the background validates
+// every request against the table (lib/messages/listen.ts).
+import { z } from 'zod';
+import { Identity, Platform, RatingPatch, TaskInput, type Category, type Rating, type Timer, type Va } from '../model';
 
-export type MessageType = keyof typeof requests;
-export type Request<T extends MessageType> = z.infer<(typeof requests)[T]>;
+/** What the panel shows without it being stored (the board's assignee as VA, its dates): kept only where the rating has no value yet. */
+export const Proposed = RatingPatch.pick({ vaId: true, dueAt: true, doneAt: true });
 
-export type { TaskInput };
+export const requests = {
+  'panel.load': z.object({ task: TaskInput }),
+  'rating.save': z.object({ task: TaskInput, patch: RatingPatch, proposed: Proposed.optional() }),
+  'va.create': z.object({ name: z.string(), identity: Identity.optional() }),
+  'va.mapIdentity': z.object({ vaId: z.string().min(1), identity: Identity }),
+  'page.status': z.object({ platform: Platform, recognised: z.boolean() }),
+  'timer.start': z.object({ task: TaskInput }),
+  'timer.stop': z.undefined(),
+} as const;
 
 export interface PanelData {
   rating: Rating | null;
@@ -23,12 +31,15 @@ export interface Responses {
   'va.create': Va;
   'va.mapIdentity': Va;
   'page.status': void;
-  'timer.get': Timer | null;
   'timer.start': Timer;
   'timer.stop': Rating | null;
 }
 
-type Protocol = { [T in MessageType]: (data: Request<T>) => Responses[T] };
+export type MessageType = keyof typeof requests;
+export type Request<T extends MessageType> = z.infer<(typeof requests)[T]>;
 
-/** The background listens through it; content scripts send with lib/content/send.ts. */
-export const messenger = defineExtensionMessaging<Protocol>({ logger: undefined });
+/** What crosses the channel: `{ type, data }` one way, `{ res }` or `{ err }` back. */
+export interface Envelope<T extends MessageType = MessageType> { vasc: 1; type: T; data: Request<T> }
+export type Reply<T extends MessageType = MessageType> = { res: Responses[T] } | { err: string };
+
+export type { TaskInput };

@@ -1,15 +1,11 @@
-// The content script's side of lib/messages.ts, in a few lines: the same typed protocol and the
-// same wire format as @webext-core/messaging ({id, type, data, timestamp} → {res} | {err}), whose
-// sending half (with its error serialiser) would cost ~1 KB of the content script's 15 KB gzip.
-// test/lib/content/send.test.ts runs it against the library's real listener.
-import type { MessageType, Request, Responses } from './protocol';
-
-let seq = Math.floor(Math.random() * 1e4);
+// The content script's side of the protocol: one typed call per message. The background answers
+// through lib/messages/listen.ts; both speak the Envelope / Reply of lib/messages/protocol.ts.
+import type { Envelope, MessageType, Reply, Request, Responses } from './protocol';
 
 export async function send<T extends MessageType>(type: T, data: Request<T>): Promise<Responses[T]> {
-  const reply = await browser.runtime.sendMessage({ id: seq++, type, data, timestamp: Date.now() }) as
-    { res?: Responses[T]; err?: { message?: string } } | undefined;
+  const envelope: Envelope<T> = { vasc: 1, type, data };
+  const reply = await browser.runtime.sendMessage(envelope) as Reply<T> | undefined;
   if (!reply) throw new Error('No response');
-  if (reply.err) throw new Error(reply.err.message || 'Error');
-  return reply.res as Responses[T];
+  if ('err' in reply) throw new Error(reply.err || 'Error');
+  return reply.res;
 }

@@ -1,8 +1,6 @@
 // The model's facts that need no schema: lists, defaults and id / time helpers. Kept apart from
-// lib/model.ts so the popup and the KPI engine run without loading zod (~100 KB of the popup's
-// start-up); model.ts re-exports them and derives its schemas from them.
-import type { Settings } from '.';
-
+// the schemas (index.ts) so the popup and the KPI engine run without loading zod (~100 KB of the
+// popup's start-up). Imports run one way: the schemas derive from these, never the reverse.
 export { PLATFORMS } from '../platforms/registry';
 
 export const BUILTIN_CATEGORIES = ['email', 'social', 'admin', 'creative', 'other'] as const;
@@ -16,8 +14,17 @@ export const KPI_NAMES = [
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 
-/** What `Settings.parse({})` gives (a test keeps the two equal). */
-export const DEFAULT_SETTINGS: Settings = { tolerance: 0.2, ownerHourlyValue: null, currency: 'EUR', csvDelimiter: 'auto' };
+/** `auto` = semicolon when the UI language is Dutch (Dutch / Belgian Excel), else comma. */
+export const CSV_DELIMITERS = ['auto', ',', ';'] as const;
+
+/** The owner's settings before any change: the Settings schema's defaults are these. */
+export const DEFAULT_SETTINGS = {
+  /** Share over the estimate still counted as "within estimate". */
+  tolerance: 0.2,
+  ownerHourlyValue: null as number | null,
+  currency: 'EUR',
+  csvDelimiter: 'auto' as (typeof CSV_DELIMITERS)[number],
+};
 
 export const nowIso = () => new Date().toISOString();
 export const newId = () => crypto.randomUUID();

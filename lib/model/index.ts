@@ -1,7 +1,7 @@
 // The single source of every type that is stored or sent. Everything crossing a boundary
 // (message, API response, import file, older stored record) is parsed with these schemas.
 import { z } from 'zod';
-import { BUILTIN_CATEGORIES, KPI_NAMES, PLATFORMS } from './constants';
+import { BUILTIN_CATEGORIES, CSV_DELIMITERS, DEFAULT_SETTINGS, KPI_NAMES, PLATFORMS, type KpiName as KpiNameOf } from './constants';
 import { t } from '../text/i18n';
 import { PLATFORM_REGISTRY, platformOfUrl } from '../platforms/registry';
 
@@ -153,7 +153,7 @@ export const Category = z.object({
 export type Category = z.infer<typeof Category>;
 
 export const KpiName = z.enum(KPI_NAMES);
-export type KpiName = z.infer<typeof KpiName>;
+export type KpiName = KpiNameOf;
 
 export const TargetScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('global') }),
@@ -205,12 +205,10 @@ export const Review = z.object({
 export type Review = z.infer<typeof Review>;
 
 export const Settings = z.object({
-  /** Share over the estimate still counted as "within estimate". */
-  tolerance: z.number().min(0).max(5).default(0.2),
-  ownerHourlyValue: Money.nullable().default(null),
-  currency: Currency.default('EUR'),
-  /** `auto` = semicolon when the UI language is Dutch (Dutch / Belgian Excel), else comma. */
-  csvDelimiter: z.enum(['auto', ',', ';']).default('auto'),
+  tolerance: z.number().min(0).max(5).default(DEFAULT_SETTINGS.tolerance),
+  ownerHourlyValue: Money.nullable().default(DEFAULT_SETTINGS.ownerHourlyValue),
+  currency: Currency.default(DEFAULT_SETTINGS.currency),
+  csvDelimiter: z.enum(CSV_DELIMITERS).default(DEFAULT_SETTINGS.csvDelimiter),
 });
 export type Settings = z.infer<typeof Settings>;
 

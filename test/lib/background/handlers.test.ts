@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ScorecardDb } from '@/lib/db';
-import { createHandlers, dispatch, timerItem, type Handlers } from '@/lib/background/handlers';
+import { createHandlers, timerItem } from '@/lib/background/handlers';
+import { dispatch, type Handlers } from '@/lib/messages/listen';
 import { sampleRecords } from '../../records';
 
 let d: ScorecardDb;
@@ -59,7 +60,7 @@ describe('messages to the background', () => {
     const other = { ...task, key: 'trello:Zz998877', taskId: 'Zz998877', url: 'https://trello.com/c/Zz998877' };
     await dispatch(handlers, 'timer.start', { task: other }, self);
     expect((await d.ratings.get(task.key))?.actualMinutes).toBe(25);
-    expect((await dispatch(handlers, 'timer.get', undefined, self))?.taskKey).toBe('trello:Zz998877');
+    expect((await timerItem.getValue())?.taskKey).toBe('trello:Zz998877');
   });
 
   it('remembers per tab whether the board page was recognised', async () => {

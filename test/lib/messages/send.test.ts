@@ -1,46 +1,49 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { serve, type Handlers } from '@/lib/messages/listen';
 import { send } from '@/lib/messages/send';
 
-type Listener = (message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => boolean | undefined;
-
 /**
- * Chrome's runtime messaging in one process: the library listens on `chrome.runtime.onMessage`
- * and answers through sendResponse; the content script sends with the promise form.
+ * Runtime messaging in one process: the background's listener answers what the content script
+ * sends. Structured clone both ways, as the real channel does: nothing but data crosses.
  */
-function fakeChromeRuntime() {
-  let listener: Listener | undefined;
-  vi.stubGlobal('chrome', {
-    runtime: { onMessage: { addListener: (l: Listener) => { listener = l; }, removeListener: () => { listener = undefined; } } },
-  });
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) => new Promise((resolve, reject) => {
-    if (!listener) return reject(new Error('Could not establish connection. Receiving end does not exist.'));
-    // Structured clone, as the real channel does: nothing but data crosses.
-    listener(structuredClone(message), { id: 'ext' }, (r) => resolve(structuredClone(r)));
-  })) as never);
+function fakeChannel() {
+  type Listener = (message: unknown, sender: unknown) => Promise<unknown> | undefined;
+  const listeners: Listener[] = [];
+  vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation(((l: Listener) => { listeners.push(l); }) as never);
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+    if (listeners.length === 0) throw new Error('Could not establish connection. Receiving end does not exist.');
+    const answers = await Promise.all(listeners.map((l) => l(structuredClone(message), { id: fakeBrowser.runtime.id })));
+    return structuredClone(answers.find((a) => a !== undefined));
+  }) as never);
 }
-afterEach(() => { vi.unstubAllGlobals(); });
+afterEach(() => { vi.restoreAllMocks(); });
+
+const handlers = (over: Partial<Handlers>) => over as Handlers;
 
 describe('the content script sender', () => {
-  it('is understood by @webext-core/messaging and gets its answer', async () => {
-    fakeChromeRuntime();
-    const messenger = defineExtensionMessaging<{ 'timer.get': (d: undefined) => { taskKey: string } }>();
-    messenger.onMessage('timer.get', async ({ data }) => ({ taskKey: `trello:${String(data)}` }));
-    await expect(send('timer.get', undefined)).resolves.toEqual({ taskKey: 'trello:undefined' });
-    messenger.removeAllListeners();
+  it('is understood by the background\'s listener and gets its answer', async () => {
+    fakeChannel();
+    serve(handlers({ 'timer.stop': async () => null, 'va.create': async ({ name }) => ({ name }) as never }));
+    await expect(send('timer.stop', undefined)).resolves.toBeNull();
+    await expect(send('va.create', { name: 'Sanne' })).resolves.toEqual({ name: 'Sanne' });
   });
 
   it('rejects with the background\'s own error message', async () => {
-    fakeChromeRuntime();
-    const messenger = defineExtensionMessaging<{ 'va.create': (d: { name: string }) => never }>();
-    messenger.onMessage('va.create', async () => { throw new Error('VA: name: A VA needs a name'); });
+    fakeChannel();
+    serve(handlers({ 'va.create': async () => { throw new Error('VA: name: A VA needs a name'); } }));
     await expect(send('va.create', { name: '' })).rejects.toThrow('VA: name: A VA needs a name');
-    messenger.removeAllListeners();
+    await expect(send('va.create', { name: 42 } as never)).rejects.toThrow(/Invalid "va.create" message: name/);
   });
 
   it('rejects when nothing listens, instead of hanging', async () => {
-    fakeChromeRuntime();
+    fakeChannel();
     await expect(send('timer.stop', undefined)).rejects.toThrow(/Receiving end does not exist/);
+  });
+
+  it('leaves messages that are not ours to other listeners', async () => {
+    fakeChannel();
+    serve(handlers({}));
+    await expect(fakeBrowser.runtime.sendMessage({ type: 'va.create', data: {} })).resolves.toBeUndefined();
   });
 });
