@@ -6,7 +6,7 @@ import type { PanelData } from '@/lib/messages/protocol';
 import type { Rating, RatingPatch, Timer, Va } from '@/lib/model';
 import type { TaskSnapshot } from '@/lib/platforms/adapter';
 import { proposeVa } from '@/lib/model/va-match';
-import type { PanelApi } from '../../lib/content/panel-api';
+import type { PanelApi } from '@/lib/content/panel-api';
 import { Autosave, type SaveStatus } from './autosave';
 import { DateField, DurationField, Stars, Stepper, YesNo } from './fields';
 import { TimerControl } from './TimerControl';

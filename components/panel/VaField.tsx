@@ -3,7 +3,7 @@
 import { t } from '@/lib/text/i18n';
 import type { Assignee, Platform, Va } from '@/lib/model';
 import { identityOf, unmappedMembers } from '@/lib/model/va-match';
-import type { PanelApi } from '../../lib/content/panel-api';
+import type { PanelApi } from '@/lib/content/panel-api';
 
 export function VaField(props: {
   vas: Va[]; value: string | null; proposed: boolean; members: Assignee[]; platform: Platform; api: PanelApi;

@@ -3,13 +3,15 @@
 import { render } from 'preact';
 import type { PanelHandle, RenderPanel } from '@/lib/content/observer';
 import type { TaskSnapshot } from '@/lib/platforms/adapter';
-import type { PanelApi } from '../../lib/content/panel-api';
+import type { PanelApi } from '@/lib/content/panel-api';
+import { builtinCategories } from './categories';
 import { Panel, type CategoryOption } from './Panel';
 import css from './panel.css?inline';
 
 export interface PanelDeps {
   api: PanelApi;
-  categories(): CategoryOption[];
+  /** The built-in categories when left out, labelled once per page. */
+  categories?(): CategoryOption[];
   collapsed(): boolean;
   setCollapsed(collapsed: boolean): void;
 }
@@ -30,6 +32,8 @@ function adoptStyles(shadow: ShadowRoot) {
 }
 
 export function panelRenderer(deps: PanelDeps): RenderPanel {
+  let builtin: CategoryOption[] | undefined;
+  const categories = deps.categories ?? (() => (builtin ??= builtinCategories()));
   return (shadow, snapshot, read): PanelHandle => {
     const root = document.createElement('div');
     adoptStyles(shadow);
@@ -37,7 +41,7 @@ export function panelRenderer(deps: PanelDeps): RenderPanel {
     const flushRef: { current: (() => void) | null } = { current: null };
     const draw = (s: TaskSnapshot) => render(
       <Panel
-        snapshot={s} read={read} api={deps.api} categories={deps.categories()} flushRef={flushRef}
+        snapshot={s} read={read} api={deps.api} categories={categories()} flushRef={flushRef}
         collapsed={deps.collapsed()} onCollapsedChange={deps.setCollapsed}
       />,
       root,

@@ -1,14 +1,14 @@
 // Tells the owner when the board page in the active tab was not recognised, so a missing panel
 // is explained instead of silent. The content script reports it; the background stores it per tab.
-import { storage } from 'wxt/utils/storage';
 import { t, type MessageKey } from '@/lib/text/i18n';
-import { pageStatusKey, statusApplies, type PageStatus } from '@/lib/storage/page-status';
+import { pageStatusItem } from '@/lib/storage/items';
+import { statusApplies, type PageStatus } from '@/lib/storage/page-status';
 import { useAsync } from '../useAsync';
 
 async function activeTabStatus(): Promise<PageStatus | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
-  const status = await storage.getItem<PageStatus>(pageStatusKey(tab.id));
+  const status = await pageStatusItem(tab.id).getValue();
   return statusApplies(status, tab.url) ? status : null;
 }
 

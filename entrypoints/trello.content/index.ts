@@ -1,5 +1,6 @@
-import { trelloAdapter } from '@/lib/platforms/trello';
+import { panelRenderer } from '@/components/panel/render';
 import { startPanels } from '@/lib/content/start';
+import { trelloAdapter } from '@/lib/platforms/trello';
 
 // The whole host, not only /c/ URLs: Trello opens cards by client-side navigation from a board.
 export default defineContentScript({
@@ -8,6 +9,5 @@ export default defineContentScript({
   // WXT's start-up postMessage would tell every page script our extension id and the name of the
   // event that stops us.
   noScriptStartedPostMessage: true,
-  // 'trello': the name WXT gives this entrypoint's context (from the folder name).
-  main: (ctx) => startPanels(ctx, trelloAdapter, 'trello'),
+  main: (ctx) => startPanels(ctx, trelloAdapter, panelRenderer),
 });

@@ -1,7 +1,7 @@
 // The running timer's elapsed minutes on the toolbar badge. The service worker sleeps, so a
 // once-a-minute alarm (which wakes it) refreshes the text; the timer itself lives in storage.
 import type { Timer } from '../model';
-import { timerItem } from './handlers';
+import { timerItem } from '../storage/items';
 
 export const BADGE_ALARM = 'timer-badge';
 

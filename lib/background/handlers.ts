@@ -1,14 +1,11 @@
 // The background's answers to content-script messages. Validation happens here, once, for all.
-import { storage } from 'wxt/utils/storage';
 import { db as defaultDb, getTaskRating, listVas, type ScorecardDb } from '../db';
 import { addActualMinutes, saveTaskRating, saveVa, ValidationError } from '../db/writes';
 import { serve, type Handlers } from '../messages/listen';
 import { t } from '../text/i18n';
 import { nowIso, type Timer } from '../model';
-import { pageStatusKey, type PageStatus } from '../storage/page-status';
+import { pageStatusItem, timerItem } from '../storage/items';
 import { isMember } from '../model/va-match';
-
-export const timerItem = storage.defineItem<Timer | null>('local:timer', { fallback: null });
 
 export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
   // Timer steps read storage, write the database, then write storage: run one at a time, so two
@@ -58,7 +55,7 @@ export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
     async 'page.status'({ platform, recognised }, sender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;
-      await storage.setItem<PageStatus>(pageStatusKey(tabId), { platform, recognised, url: sender.tab?.url ?? null });
+      await pageStatusItem(tabId).setValue({ platform, recognised, url: sender.tab?.url ?? null });
     },
     async 'timer.start'({ task }) {
       return serialised(async () => {

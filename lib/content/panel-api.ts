@@ -1,5 +1,6 @@
 // What the panel needs from the extension, as one small interface: the content script wires it to
 // typed messages, tests to fakes. Type-only model imports keep zod out of the content script.
+import { STORAGE_KEYS } from '../storage/keys';
 import { send } from '@/lib/messages/send';
 import type { PanelData, TaskInput } from '@/lib/messages/protocol';
 import type { Identity, Rating, RatingPatch, Timer, Va } from '@/lib/model';
@@ -16,8 +17,7 @@ export interface PanelApi {
   watchTimer(cb: (timer: Timer | null) => void): () => void;
 }
 
-/** Key of the background's timer item (`local:timer`) in storage.local. */
-const TIMER_KEY = 'timer';
+const TIMER_KEY = STORAGE_KEYS.timer;
 
 /** Saves still on their way, per task: a card reopened at once loads what was just typed. */
 const inflight = new Map<string, Promise<unknown>>();

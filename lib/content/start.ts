@@ -1,14 +1,19 @@
 // Starts the panels on a board page: one observer, one adapter, decided once per page.
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { watchTaskViews } from '@/lib/content/observer';
-import { send } from '@/lib/messages/send';
-import type { PlatformAdapter } from '@/lib/platforms/adapter';
-import { messagingApi } from './panel-api';
-import { builtinCategories } from '../../components/panel/categories';
-import { panelRenderer } from '../../components/panel/render';
+import { send } from '../messages/send';
+import type { PlatformAdapter } from '../platforms/adapter';
+import { STORAGE_KEYS } from '../storage/keys';
+import { watchTaskViews, type RenderPanel } from './observer';
+import { messagingApi, type PanelApi } from './panel-api';
 
-/** storage.local key of the panel's collapsed state, shared by all cards and platforms. */
-const COLLAPSED_KEY = 'panelCollapsed';
+/** What the content script needs from the UI (components/panel/render.tsx): a renderer per page. */
+export type PanelRendererFactory = (deps: {
+  api: PanelApi;
+  collapsed(): boolean;
+  setCollapsed(collapsed: boolean): void;
+}) => RenderPanel;
+
+const COLLAPSED_KEY = STORAGE_KEYS.panelCollapsed;
 
 // Counts the copies of this script started in this content-script world (a page script cannot
 // see or touch it). Module scope runs before WXT makes the copy's context, so a newer copy has
@@ -17,7 +22,9 @@ const COPIES = '__vaScorecardCopies';
 const scope = globalThis as { [COPIES]?: number };
 const copy = scope[COPIES] = (scope[COPIES] ?? 0) + 1;
 
-export async function startPanels(first: ContentScriptContext, adapter: PlatformAdapter, name: string) {
+export async function startPanels(first: ContentScriptContext, adapter: PlatformAdapter, panelRenderer: PanelRendererFactory) {
+  // The name WXT gave this content script's context (its entrypoint's), for a fresh context.
+  const name = import.meta.env.ENTRYPOINT;
   let ctx = first;
   let watcher: { stop(): void } | undefined;
   let onLocation: (() => void) | undefined;
@@ -42,12 +49,10 @@ export async function startPanels(first: ContentScriptContext, adapter: Platform
   // Read before the first card opens, so mounting stays synchronous.
   let collapsed = (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;
   if (ctx.isInvalid) return;
-  const categories = builtinCategories();
   watcher = watchTaskViews({
     adapter,
     render: panelRenderer({
       api: messagingApi,
-      categories: () => categories,
       collapsed: () => collapsed,
       setCollapsed(value) {
         collapsed = value;

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { db as defaultDb, QUARANTINE, type QuarantinedRecord, type ScorecardDb } from '../db';
 import { t } from '../text/i18n';
 import { Category, ImpactEntry, Instant, nowIso, Rating, Review, Settings, Target, TaskRef, Va } from '../model';
-import { getSettings, settingsItem } from '../storage/settings';
+import { settingsItem } from '../storage/items';
+import { getSettings } from '../storage/settings';
 
 export const BACKUP_FORMAT = 'va-scorecard-backup';
 export const BACKUP_VERSION = 1;

@@ -1,11 +1,8 @@
 // Whether the board page in a tab was recognised: the content script reports it, the background
-// stores it per tab in session storage, the popup shows it. Kept apart so the popup does not
-// bundle the background's handlers.
+// stores it per tab in session storage (pageStatusItem), the popup shows it.
 import type { Platform } from '../model';
 
 export interface PageStatus { platform: Platform; recognised: boolean; url: string | null }
-
-export const pageStatusKey = (tabId: number) => `session:pageStatus:${tabId}` as const;
 
 /**
  * A stored status still describes the tab only while the tab is on the same site: once it has

@@ -1,10 +1,8 @@
 // The owner's settings, kept in storage.local beside (never inside) the per-platform tokens,
 // which live under `local:token:<platform>` so a backup of `settings` can never carry them.
-import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS } from '../model/constants';
 import type { Settings } from '../model';
-
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+import { settingsItem } from './items';
 
 /**
  * The stored settings over the defaults. Every write is parsed with zod (saveSettings, restore),

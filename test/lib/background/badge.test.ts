@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_ALARM, badgeText, registerTimerBadge, showTimer } from '@/lib/background/badge';
-import { timerItem } from '@/lib/background/handlers';
+import { timerItem } from '@/lib/storage/items';
 
 describe('the toolbar badge of a running timer', () => {
   it.each([[0, '0m'], [7 * 60_000 + 59_000, '7m'], [59 * 60_000, '59m'], [65 * 60_000, '1:05'], [599 * 60_000, '9:59'], [600 * 60_000, '10h']])(

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ScorecardDb } from '@/lib/db';
-import { createHandlers, timerItem } from '@/lib/background/handlers';
+import { createHandlers } from '@/lib/background/handlers';
+import { timerItem } from '@/lib/storage/items';
 import { dispatch, type Handlers } from '@/lib/messages/listen';
 import { sampleRecords } from '../../records';
 
