@@ -1,13 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { backupBlob, createBackup, deleteAllData, parseBackup, restoreBackup, TABLE_NAMES,
-  type Backup, type BackupProblem, type RestoreMode, type RestoreReport, type TableName } from '@/lib/files/backup';
+import { backupBlob, createBackup, parseBackup, type Backup, type BackupProblem } from '@/lib/files/backup';
 import { resolveDelimiter } from '@/lib/files/csv';
-import { db, deleteQuarantined, listQuarantined, listVas, type QuarantinedRecord } from '@/lib/db';
+import { db, listQuarantined, listVas, TABLE_NAMES, type QuarantinedRecord, type TableName } from '@/lib/db';
+import { deleteAllData, deleteQuarantined, restoreBackup, type RestoreMode, type RestoreReport } from '@/lib/db/restore';
 import { datedFilename, downloadBlob } from '@/lib/files/download';
 import { exportRatingsCsv } from '@/lib/files/export';
 import { t, type MessageKey } from '@/lib/text/i18n';
-import { commitImport, previewImport, type ImportPreview } from '@/lib/files/import';
+import { commitImport } from '@/lib/db/import';
+import { previewImport, type ImportPreview } from '@/lib/files/import';
 import { customRange, startOfLocalDay } from '@/lib/kpi/periods';
 import type { Settings } from '@/lib/model';
 import { getSettings, saveSettings } from '@/lib/storage/settings';

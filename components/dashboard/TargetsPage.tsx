@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { db, listVas } from '@/lib/db';
-import { parseOrThrow } from '@/lib/db/writes';
+import { deleteTarget, saveTarget } from '@/lib/db/writes';
 import { KPI_UNITS, displayKpi, kpiLabel, targetInputToValue } from '@/lib/text/format';
 import { t } from '@/lib/text/i18n';
-import { BUILTIN_CATEGORIES, KPI_NAMES, Target, newId, nowIso, type KpiName } from '@/lib/model';
+import { BUILTIN_CATEGORIES, KPI_NAMES, type KpiName, type Target } from '@/lib/model';
 import { useAsync } from '../useAsync';
 
 /** Targets are what the popup and the review mark as met / not met. */
@@ -36,7 +36,7 @@ export function TargetsPage() {
           return (
             <li key={target.id} class="card row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
               <span>{text}</span>
-              <button type="button" aria-label={t('targetRemoveNamed', text)} onClick={() => db.targets.delete(target.id).then(reload)}>
+              <button type="button" aria-label={t('targetRemoveNamed', text)} onClick={() => deleteTarget(target.id).then(reload)}>
                 {t('targetRemove')}
               </button>
             </li>
@@ -61,12 +61,11 @@ function TargetForm({ vas, categories, onAdded }: {
     e.preventDefault();
     const [kind, id] = scope.split(':');
     try {
-      const target = parseOrThrow(Target, {
-        id: newId(), kpi, op, updatedAt: nowIso(),
+      await saveTarget({
+        kpi, op,
         value: targetInputToValue(kpi, Number(value.replace(',', '.'))),
-        scope: kind === 'category' ? { kind, category: id } : kind === 'va' ? { kind, vaId: id } : { kind: 'global' },
+        scope: kind === 'category' ? { kind, category: id! } : kind === 'va' ? { kind, vaId: id! } : { kind: 'global' },
       }, t('targetsHeading'));
-      await db.targets.put(target);
       setError(null);
       onAdded();
     } catch (err) {

@@ -1,11 +1,10 @@
 // The background's answers to content-script messages. Validation happens here, once, for all.
 import { db as defaultDb, getTaskRating, listVas, type ScorecardDb } from '../db';
-import { addActualMinutes, saveTaskRating, saveVa, ValidationError } from '../db/writes';
+import { addActualMinutes, mapVaIdentity, saveTaskRating, saveVa } from '../db/writes';
 import { serve, type Handlers } from '../messages/listen';
 import { t } from '../text/i18n';
 import { nowIso, type Timer } from '../model';
 import { pageStatusItem, timerItem } from '../storage/items';
-import { isMember } from '../model/va-match';
 
 export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
   // Timer steps read storage, write the database, then write storage: run one at a time, so two
@@ -43,14 +42,7 @@ export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
       return saveVa({ name, identities: identity ? [identity] : [] }, d);
     },
     async 'va.mapIdentity'({ vaId, identity }) {
-      return d.transaction('rw', d.vas, async () => {
-        const va = await d.vas.get(vaId);
-        if (!va) throw new ValidationError(`VA ${vaId} does not exist`);
-        // The same member mapped again replaces the old mapping (by id, else by name).
-        const member = { id: identity.memberId, name: identity.name };
-        const others = va.identities.filter((i) => !isMember(i, identity.platform, member));
-        return saveVa({ ...va, identities: [...others, identity] }, d);
-      });
+      return mapVaIdentity(vaId, identity, d);
     },
     async 'page.status'({ platform, recognised }, sender) {
       const tabId = sender.tab?.id;

@@ -1,6 +1,7 @@
 // Writes that parse every record with zod before it is stored, so nothing malformed is kept.
 import { db, type ScorecardDb } from '.';
-import { Rating, TaskRef, Va, describeIssues, nowIso, type RatingPatch, type TaskInput } from '../model';
+import { Rating, Target, TaskRef, Va, describeIssues, newId, nowIso, type Identity, type RatingPatch, type TaskInput } from '../model';
+import { isMember } from '../model/va-match';
 import type { z } from 'zod';
 
 export class ValidationError extends Error {
@@ -88,4 +89,29 @@ export async function addActualMinutes(key: string, minutes: number, d: Scorecar
     await d.ratings.put(next);
     return next;
   });
+}
+
+/**
+ * Maps a board member to a VA. The same member mapped again (by id, else by name) replaces its
+ * older mapping instead of adding a second one.
+ */
+export async function mapVaIdentity(vaId: string, identity: Identity, d: ScorecardDb = db): Promise<Va> {
+  return d.transaction('rw', d.vas, async () => {
+    const va = await d.vas.get(vaId);
+    if (!va) throw new ValidationError(`VA ${vaId} does not exist`);
+    const member = { id: identity.memberId, name: identity.name };
+    const others = va.identities.filter((i) => !isMember(i, identity.platform, member));
+    return saveVa({ ...va, identities: [...others, identity] }, d);
+  });
+}
+
+/** Adds a KPI target; parsed first, so a target that cannot be met or read is refused. */
+export async function saveTarget(input: Omit<Target, 'id' | 'updatedAt'>, what: string, d: ScorecardDb = db): Promise<Target> {
+  const target = parseOrThrow(Target, { ...input, id: newId(), updatedAt: nowIso() }, what);
+  await d.targets.put(target);
+  return target;
+}
+
+export function deleteTarget(id: string, d: ScorecardDb = db): Promise<void> {
+  return d.targets.delete(id);
 }

@@ -1,7 +1,7 @@
 // The single source of every type that is stored or sent. Everything crossing a boundary
 // (message, API response, import file, older stored record) is parsed with these schemas.
 import { z } from 'zod';
-import { BUILTIN_CATEGORIES, CSV_DELIMITERS, DEFAULT_SETTINGS, KPI_NAMES, PLATFORMS, type KpiName as KpiNameOf } from './constants';
+import { CSV_DELIMITERS, DEFAULT_SETTINGS, KPI_NAMES, PLATFORMS, type KpiName as KpiNameOf } from './constants';
 import { t } from '../text/i18n';
 import { PLATFORM_REGISTRY, platformOfUrl } from '../platforms/registry';
 

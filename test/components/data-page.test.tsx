@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DataPage } from '@/components/dashboard/DataPage';
-import { backupBlob, createBackup, deleteAllData } from '@/lib/files/backup';
+import { backupBlob, createBackup } from '@/lib/files/backup';
+import { deleteAllData } from '@/lib/db/restore';
 import { db, type QuarantinedRecord } from '@/lib/db';
 import { downloadBlob } from '@/lib/files/download';
 import { realisticData, seedDb } from '../dataset';

@@ -2,7 +2,8 @@
 // export's period agree on a task done just after midnight local time.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { createBackup, parseBackup, restoreBackup } from '@/lib/files/backup';
+import { createBackup, parseBackup } from '@/lib/files/backup';
+import { restoreBackup } from '@/lib/db/restore';
 import { ScorecardDb } from '@/lib/db';
 import { exportRatingsCsv } from '@/lib/files/export';
 import { lastMonth, periodIso } from '@/lib/kpi/periods';

@@ -1,10 +1,12 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deleteAllData, restoreBackup, createBackup } from '@/lib/files/backup';
+import { createBackup } from '@/lib/files/backup';
+import { deleteAllData, restoreBackup } from '@/lib/db/restore';
 import { kpiRatingsDoneBetween, ScorecardDb } from '@/lib/db';
 import { addActualMinutes, saveTaskRating } from '@/lib/db/writes';
 import { groupByDoneDay, kpiFieldsOf, type DoneDay } from '@/lib/db/done-days';
-import { commitImport, previewImport } from '@/lib/files/import';
+import { commitImport } from '@/lib/db/import';
+import { previewImport } from '@/lib/files/import';
 import type { Rating } from '@/lib/model';
 import { realisticData, seedDb, type DataSet } from '../../dataset';
 

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { backupBlob, createBackup, deleteAllData, parseBackup, restoreBackup, TABLE_NAMES, type Backup } from '@/lib/files/backup';
-import { ScorecardDb } from '@/lib/db';
+import { backupBlob, createBackup, parseBackup, type Backup } from '@/lib/files/backup';
+import { ScorecardDb, TABLE_NAMES } from '@/lib/db';
+import { deleteAllData, restoreBackup } from '@/lib/db/restore';
 import { DEFAULT_SETTINGS } from '@/lib/model';
 import { getSettings, saveSettings } from '@/lib/storage/settings';
 import { realisticData, seedDb, type DataSet } from '../../dataset';

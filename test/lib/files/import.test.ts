@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ScorecardDb } from '@/lib/db';
 import { saveVa } from '@/lib/db/writes';
 import { exportRatingsCsv } from '@/lib/files/export';
-import { commitImport, previewImport } from '@/lib/files/import';
+import { commitImport } from '@/lib/db/import';
+import { previewImport } from '@/lib/files/import';
 import type { Rating } from '@/lib/model';
 import { realisticData, seedDb } from '../../dataset';
 
