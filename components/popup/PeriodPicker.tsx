@@ -1,5 +1,5 @@
 import { t, type MessageKey } from '@/lib/text/i18n';
-import type { PeriodChoice } from '@/lib/db/summary';
+import type { PeriodChoice } from '@/lib/kpi/periods';
 
 const KINDS = ['thisMonth', 'lastMonth', 'last30', 'last90', 'custom'] as const;
 

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/text/i18n';
-import { loadSummary, withComparison, type PeriodChoice, type Summary } from '@/lib/db/summary';
+import { loadSummary, withComparison, type Summary } from '@/lib/db/summary';
+import type { PeriodChoice } from '@/lib/kpi/periods';
 import { ExportButtons } from './ExportButtons';
 import { PageStatusNotice } from './PageStatusNotice';
 import { PeriodPicker } from './PeriodPicker';

@@ -84,3 +84,18 @@ export const periodIso = (p: Period) => ({ start: p.start.toISOString(), end: p.
 
 /** `YYYY-MM` of the local month an instant falls in (the impact log's month). */
 export const monthKey = (at: Date, timeZone: string = defaultTimeZone()) => format(at, 'yyyy-MM', { in: tz(timeZone) });
+
+/** The periods the popup and the review offer. */
+export type PeriodChoice =
+  | { kind: 'thisMonth' | 'lastMonth' | 'last30' | 'last90' }
+  | { kind: 'custom'; from: string; to: string };
+
+export function resolvePeriod(choice: PeriodChoice, now = new Date(), timeZone?: string): Period {
+  switch (choice.kind) {
+    case 'thisMonth': return thisMonth(now, timeZone);
+    case 'lastMonth': return lastMonth(now, timeZone);
+    case 'last30': return lastNDays(30, now, timeZone);
+    case 'last90': return lastNDays(90, now, timeZone);
+    case 'custom': return customRange(choice.from, choice.to, timeZone);
+  }
+}

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ScorecardDb } from '@/lib/db';
 import { saveTaskRating, saveVa } from '@/lib/db/writes';
-import { loadSummary, resolvePeriod, withComparison } from '@/lib/db/summary';
+import { loadSummary, withComparison } from '@/lib/db/summary';
+import { resolvePeriod } from '@/lib/kpi/periods';
 
 let d: ScorecardDb;
 beforeEach(() => { d = new ScorecardDb(`test-${crypto.randomUUID()}`); });
