@@ -54,9 +54,6 @@ export function Panel(props: PanelProps) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [collapsed, setCollapsed] = useState(props.collapsed);
-  // Trello has no completion time: the moment the panel first sees the card complete stands in.
-  const completeSeen = useRef<string | null>(null);
-  if (snapshot.complete) completeSeen.current ??= new Date().toISOString();
 
   const vas = data?.vas ?? [];
   const proposedVa = useMemo(() => proposeVa(vas, task.platform, task.assignees), [vas, task]);
@@ -64,7 +61,7 @@ export function Panel(props: PanelProps) {
   const proposal: RatingPatch = {};
   if (!('vaId' in edits) && !rating?.vaId && proposedVa) proposal.vaId = proposedVa.id;
   if (!('dueAt' in edits) && !rating?.dueAt && task.dueAt) proposal.dueAt = task.dueAt;
-  if (!('doneAt' in edits) && !rating?.doneAt && completeSeen.current) proposal.doneAt = completeSeen.current;
+  if (!('doneAt' in edits) && !rating?.doneAt && task.doneAt) proposal.doneAt = task.doneAt;
   const proposalRef = useRef(proposal);
   proposalRef.current = proposal;
 

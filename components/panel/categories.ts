@@ -1,16 +1,15 @@
-// The built-in categories and their per-task counters, as the panel shows them. The counters come
-// from the same zod-free list as the KPI engine's templates (lib/kpi/counters.ts).
+// The built-in categories and their per-task counters, as the panel shows them: the KPI engine's
+// zod-free counter list (lib/kpi/counters.ts) with the labels put into words.
 import { t, type MessageKey } from '@/lib/text/i18n';
-import { BUILTIN_COUNTERS, parseCounter } from '@/lib/kpi/counters';
+import { BUILTIN_COUNTERS, builtinCounters, type BuiltinCategoryId } from '@/lib/kpi/counters';
 import type { CategoryOption } from './Panel';
 
 export function builtinCategories(): CategoryOption[] {
-  return Object.entries(BUILTIN_COUNTERS).map(([id, counters]) => ({
+  return (Object.keys(BUILTIN_COUNTERS) as BuiltinCategoryId[]).map((id) => ({
     id,
     label: t(`category_${id}` as MessageKey),
-    counters: counters.map((spec: string) => {
-      const { id: counter, yesNo } = parseCounter(spec);
-      return { id: counter, label: t(`panel_counter_${counter}` as MessageKey), yesNo };
-    }),
+    counters: builtinCounters(id).map(({ id: counter, label, yesNo }) => ({
+      id: counter, label: t(('key' in label ? label.key : counter) as MessageKey), yesNo,
+    })),
   }));
 }

@@ -5,18 +5,10 @@ import { BUILTIN_CATEGORIES, type KpiName } from '../model/constants';
 import type { Category, Rating } from '../model';
 import { computeKpis, type KpiOptions } from './kpis';
 import { periodIso, type Period } from './periods';
-import { BUILTIN_COUNTERS, parseCounter, type BuiltinCategoryId } from './counters';
+import { builtinCounters as countersOf, type CounterTemplate, type Label } from './counters';
 import { doneWithin } from './tasks';
 
-/** A built-in label is a message key (`t(key)`); a user's label is shown as typed. */
-export type Label = { key: string } | { text: string };
-
-export interface CounterTemplate {
-  id: string;
-  label: Label;
-  /** Yes/no counters hold 1 or 0. */
-  yesNo?: boolean;
-}
+export type { CounterTemplate, Label };
 
 /**
  * How a category KPI is built, always from sums over the tasks done in the period:
@@ -47,10 +39,6 @@ export interface CategoryTemplate {
   kpis: readonly CategoryKpiTemplate[];
 }
 
-const countersOf = (category: BuiltinCategoryId): CounterTemplate[] => BUILTIN_COUNTERS[category].map((spec: string) => {
-  const { id, yesNo } = parseCounter(spec);
-  return { id, label: { key: `panel_counter_${id}` }, ...(yesNo && { yesNo }) };
-});
 const kpi = (id: string, unit: CategoryKpiTemplate['unit'], formula: CategoryKpiFormula): CategoryKpiTemplate =>
   ({ id, label: { key: `categoryKpi_${id}` }, unit, formula });
 

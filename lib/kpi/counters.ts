@@ -11,8 +11,21 @@ export const BUILTIN_COUNTERS = {
 
 export type BuiltinCategoryId = keyof typeof BUILTIN_COUNTERS;
 
-/** `'toolsUpToDate?'` → `{ id: 'toolsUpToDate', yesNo: true }`. */
-export function parseCounter(spec: string): { id: string; yesNo: boolean } {
-  const yesNo = spec.endsWith('?');
-  return { id: yesNo ? spec.slice(0, -1) : spec, yesNo };
+/** A built-in label is a message key (`t(key)`); a user's label is shown as typed. */
+export type Label = { key: string } | { text: string };
+
+export interface CounterTemplate {
+  id: string;
+  label: Label;
+  /** Yes/no counters hold 1 or 0. */
+  yesNo?: boolean;
+}
+
+/** A built-in category's counters with their labels' message keys (`'toolsUpToDate?'` is a yes/no counter). */
+export function builtinCounters(category: BuiltinCategoryId): CounterTemplate[] {
+  return BUILTIN_COUNTERS[category].map((spec: string) => {
+    const yesNo = spec.endsWith('?');
+    const id = yesNo ? spec.slice(0, -1) : spec;
+    return { id, label: { key: `panel_counter_${id}` }, ...(yesNo && { yesNo }) };
+  });
 }

@@ -4,11 +4,13 @@
 import type { TaskInput } from '../messages/protocol';
 import type { Platform } from '../model';
 
-/** What the page shows about the open task, plus the one fact the model has no field for. */
+/**
+ * What the page (or the platform's API) says about the open task, everything the panel shows.
+ * `task.doneAt` is the completion time; a platform that knows only a "complete" flag decides in
+ * its own folder what time stands in for it.
+ */
 export interface TaskSnapshot {
   task: TaskInput;
-  /** The platform marks the task complete (Trello has no completion time, only this flag). */
-  complete: boolean;
 }
 
 /** Where the panel's host element goes: inserted into `parent` before `before` (null = at the end). */

@@ -9,13 +9,12 @@ import type { Rating, RatingPatch, Timer, Va } from '@/lib/model';
 import type { TaskSnapshot } from '@/lib/platforms/adapter';
 
 const at = '2026-11-20T10:00:00.000Z';
-const snapshot = (over: Partial<TaskSnapshot['task']> = {}, complete = false): TaskSnapshot => ({
+const snapshot = (over: Partial<TaskSnapshot['task']> = {}): TaskSnapshot => ({
   task: {
     key: 'trello:AbCd1234', platform: 'trello', taskId: 'AbCd1234', title: 'Offertes opvolgen', url: 'https://trello.com/c/AbCd1234',
     board: 'Kantoor', assignees: [{ id: null, name: 'Sanne de Vries' }], dueAt: '2026-11-30', doneAt: null,
     nativeEstimateMinutes: null, nativeTrackedMinutes: null, ...over,
   },
-  complete,
 });
 const va = (id: string, name: string, identities: Va['identities'] = []): Va => ({
   id, name, hourlyRate: null, currency: 'EUR', identities, archived: false, createdAt: at, updatedAt: at,
@@ -244,13 +243,13 @@ describe('the Scorecard panel', () => {
     expect(shadow.querySelector('.task')?.textContent).toBe(title);
   });
 
-  it('proposes the done date when the card is complete', async () => {
+  it('proposes the done date the board reports', async () => {
     const { api, state, loaded } = fakeApi();
-    const { $ } = await mount(api, snapshot({}, true), { loaded });
+    const { $ } = await mount(api, snapshot({ doneAt: '2026-11-21T09:15:00.000Z' }), { loaded });
     expect($('[name=doneAt]').value).not.toBe('');
     type($('[name=estimateMinutes]'), '30');
     await vi.advanceTimersByTimeAsync(500);
-    expect(state.rating?.doneAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(state.rating?.doneAt).toBe('2026-11-21T09:15:00.000Z');
   });
 
   it('starts the timer, shows it running and adds the timed minutes to the actual time on stop', async () => {

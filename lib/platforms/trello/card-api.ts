@@ -4,6 +4,7 @@
 // anything unexpected is ignored and the page's data stands.
 import type { Assignee } from '../../model';
 import type { TaskSnapshot } from '../adapter';
+import type { CardSnapshot } from './page';
 
 const FIELDS = 'fields=name,due,dueComplete,idMembers,shortLink,url&members=true'
   + '&member_fields=fullName,username&board=true&board_fields=name';
@@ -47,7 +48,7 @@ export function parseCard(body: unknown): CardFacts | null {
 }
 
 /** The API's facts win over what the page showed; page members stay if the API lists none. */
-export function mergeCard(snapshot: TaskSnapshot, facts: CardFacts): TaskSnapshot {
+export function mergeCard(snapshot: TaskSnapshot, facts: CardFacts): CardSnapshot {
   const { task } = snapshot;
   return {
     task: {

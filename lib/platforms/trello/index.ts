@@ -1,7 +1,24 @@
 // The Trello implementation of PlatformAdapter: page.ts reads the DOM, card-api.ts the REST read.
-import type { PlatformAdapter } from '../adapter';
+import type { PlatformAdapter, TaskSnapshot } from '../adapter';
 import { fetchCard, mergeCard } from './card-api';
-import { cardMountPoint, findCardView, matchCardUrl, readCard, SELECTORS } from './page';
+import { cardMountPoint, findCardView, matchCardUrl, readCard, SELECTORS, type CardSnapshot } from './page';
+
+/**
+ * Trello keeps no completion time, only a "complete" flag: the moment this page first sees a card
+ * complete stands in as its done time (the owner can correct it in the panel). Unchecked, it is
+ * forgotten, so a card completed again gets the new moment.
+ */
+const firstSeenComplete = new Map<string, string>();
+
+function withDoneTime({ task, complete }: CardSnapshot, now = () => new Date().toISOString()): TaskSnapshot {
+  if (!complete) {
+    firstSeenComplete.delete(task.taskId);
+    return { task };
+  }
+  let seen = firstSeenComplete.get(task.taskId);
+  if (!seen) firstSeenComplete.set(task.taskId, (seen = now()));
+  return { task: { ...task, doneAt: task.doneAt ?? seen } };
+}
 
 export const trelloAdapter: PlatformAdapter = {
   platform: 'trello',
@@ -10,11 +27,12 @@ export const trelloAdapter: PlatformAdapter = {
   findTaskView: findCardView,
   readTask(view, url) {
     const shortLink = matchCardUrl(url);
-    return shortLink ? readCard(view, shortLink) : null;
+    const card = shortLink ? readCard(view, shortLink) : null;
+    return card && withDoneTime(card);
   },
   mountPoint: cardMountPoint,
   async enrich(snapshot, signal) {
     const facts = await fetchCard(snapshot.task.taskId, signal);
-    return facts ? mergeCard(snapshot, facts) : null;
+    return facts ? withDoneTime(mergeCard(snapshot, facts)) : null;
   },
 };

@@ -3,6 +3,11 @@
 // Trello changes them often, so they live here only.
 import type { Assignee } from '../../model';
 import type { MountPoint, TaskSnapshot } from '../adapter';
+
+/** A card as the page or the REST read shows it: Trello has no completion time, only this flag. */
+export interface CardSnapshot extends TaskSnapshot {
+  complete: boolean;
+}
 import { taskKey } from '../adapter';
 import { PLATFORM_REGISTRY } from '../registry';
 
@@ -45,7 +50,7 @@ export function cardMountPoint(view: Element): MountPoint | null {
 }
 
 /** Reads the open card; null when the title is missing, i.e. the page is not what we know. */
-export function readCard(view: Element, shortLink: string): TaskSnapshot | null {
+export function readCard(view: Element, shortLink: string): CardSnapshot | null {
   const titleEl = view.querySelector(SELECTORS.title);
   if (!titleEl) return null;
   const title = ('value' in titleEl ? String(titleEl.value) : titleEl.textContent ?? '').trim();

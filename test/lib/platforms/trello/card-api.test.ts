@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cardApiUrl, fetchCard, mergeCard, parseCard } from '@/lib/platforms/trello/card-api';
-import type { TaskSnapshot } from '@/lib/platforms/adapter';
+import type { CardSnapshot } from '@/lib/platforms/trello/page';
 
 const body = {
   id: '6740a1b2c3d4e5f607182930', shortLink: 'AbCd1234', name: 'Offertes opvolgen', due: '2026-11-30T16:00:00.000Z',
@@ -9,7 +9,7 @@ const body = {
   board: { id: '6740a1b2c3d4e5f607180000', name: 'Kantoor' },
 };
 
-const fromPage: TaskSnapshot = {
+const fromPage: CardSnapshot = {
   task: {
     key: 'trello:AbCd1234', platform: 'trello', taskId: 'AbCd1234', title: 'Offertes opvolgen', url: 'https://trello.com/c/AbCd1234',
     board: 'Kantoor', assignees: [{ id: null, name: 'Sanne de Vries' }], dueAt: '2026-11-30', doneAt: null,
