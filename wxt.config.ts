@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { appMatches, PLATFORM_REGISTRY, PLATFORMS } from './lib/platforms/registry';
 
-// Host access is limited to the three boards; API hosts are optional and asked for
-// only when the user connects a board (see lib/platforms/*/api.ts).
+// Host access is limited to the boards' task pages (from the platform registry); API hosts are
+// optional and asked for only when the user connects a board for sync.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -24,12 +25,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
-    host_permissions: ['https://trello.com/*', 'https://app.asana.com/*', 'https://app.clickup.com/*'],
-    optional_host_permissions: [
-      'https://api.trello.com/*',
-      'https://app.asana.com/api/*',
-      'https://api.clickup.com/*',
-    ],
+    host_permissions: PLATFORMS.flatMap((p) => appMatches(PLATFORM_REGISTRY[p])),
+    optional_host_permissions: PLATFORMS.flatMap((p) => PLATFORM_REGISTRY[p].apiPatterns),
     action: { default_title: '__MSG_extName__' },
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     ...(browser === 'firefox'

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { listVas } from '@/lib/db';
 import { saveVa, setVaArchived } from '@/lib/db/writes';
+import { PLATFORM_REGISTRY } from '@/lib/platforms/registry';
 import { t } from '@/lib/text/i18n';
 import type { Va } from '@/lib/model';
 import { useAsync } from '../useAsync';
@@ -47,7 +48,7 @@ function VaRow({ va, onEdit, onChanged }: { va: Va; onEdit: () => void; onChange
         <div class="muted">{rate}</div>
         <div class="muted">
           {t('vaIdentities')}: {va.identities.length === 0 ? t('vaNoIdentities')
-            : va.identities.map((i) => `${t(`platform_${i.platform}`)}: ${i.name}`).join(', ')}
+            : va.identities.map((i) => `${t(PLATFORM_REGISTRY[i.platform].nameKey)}: ${i.name}`).join(', ')}
         </div>
       </div>
       <div class="row">

@@ -1,6 +1,7 @@
 // Tells the owner when the board page in the active tab was not recognised, so a missing panel
 // is explained instead of silent. The content script reports it; the background stores it per tab.
-import { t, type MessageKey } from '@/lib/text/i18n';
+import { PLATFORM_REGISTRY } from '@/lib/platforms/registry';
+import { t } from '@/lib/text/i18n';
 import { pageStatusItem } from '@/lib/storage/items';
 import { statusApplies, type PageStatus } from '@/lib/storage/page-status';
 import { useAsync } from '../useAsync';
@@ -15,7 +16,7 @@ async function activeTabStatus(): Promise<PageStatus | null> {
 export function PageStatusNotice() {
   const { data: status } = useAsync(activeTabStatus);
   if (!status || status.recognised) return null;
-  const platform = t(`platform_${status.platform}` as MessageKey);
+  const platform = t(PLATFORM_REGISTRY[status.platform].nameKey);
   return (
     <div class="card" role="status" data-testid="page-status">
       <strong>{t('panel_pageNotRecognised', platform)}</strong>

@@ -26,7 +26,7 @@ const Money = z.number().finite().min(0).max(1_000_000);
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR');
 const Score = z.number().int().min(1).max(5);
 
-export const TaskKey = z.string().regex(/^(trello|asana|clickup):[^\s]{1,200}$/, 'Expected platform:taskId');
+export const TaskKey = z.string().regex(new RegExp(`^(${PLATFORMS.join('|')}):[^\\s]{1,200}$`), 'Expected platform:taskId');
 
 export const Identity = z.object({
   platform: Platform,

@@ -1,18 +1,15 @@
-// The one list of board platforms: ids, the hosts their task pages live on, and a task's URL
-// from its id alone (an import file without links). Everything else that names a platform (the
-// model's enum, the host checks of messages, import and restore) derives from it. Zod-free and
-// tiny: content scripts may import it. URL shapes: shared/reference/dom-selectors.md.
-interface PlatformFacts {
-  readonly appHosts: readonly string[];
-  taskUrl(taskId: string): string;
-}
+// The one list of board platforms. Everything else that names a platform derives from it: the
+// model's enum, the host checks of messages, import and restore, the manifest's host permissions,
+// and the name the UI shows. Each platform's facts come from its own folder
+// (lib/platforms/<id>/facts.ts), beside its selectors, URL rules and REST shapes. Zod-free.
+import { ASANA } from './asana/facts';
+import { CLICKUP } from './clickup/facts';
+import type { PlatformFacts } from './facts';
+import { TRELLO } from './trello/facts';
 
-export const PLATFORM_REGISTRY = {
-  trello: { appHosts: ['trello.com'], taskUrl: (shortLink: string) => `https://trello.com/c/${encodeURIComponent(shortLink)}` },
-  // `/0/0/<gid>` needs no project: the app resolves it (as Harvest's permalinks do).
-  asana: { appHosts: ['app.asana.com'], taskUrl: (gid: string) => `https://app.asana.com/0/0/${encodeURIComponent(gid)}` },
-  clickup: { appHosts: ['app.clickup.com'], taskUrl: (id: string) => `https://app.clickup.com/t/${encodeURIComponent(id)}` },
-} as const satisfies Record<string, PlatformFacts>;
+export { appMatches } from './facts';
+
+export const PLATFORM_REGISTRY = { trello: TRELLO, asana: ASANA, clickup: CLICKUP } as const satisfies Record<string, PlatformFacts>;
 
 export type Platform = keyof typeof PLATFORM_REGISTRY;
 export const PLATFORMS = Object.keys(PLATFORM_REGISTRY) as [Platform, ...Platform[]];

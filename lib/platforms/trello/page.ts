@@ -9,9 +9,7 @@ export interface CardSnapshot extends TaskSnapshot {
   complete: boolean;
 }
 import { taskKey } from '../adapter';
-import { PLATFORM_REGISTRY } from '../registry';
-
-const TRELLO = PLATFORM_REGISTRY.trello;
+import { TRELLO } from './facts';
 
 export const SELECTORS = {
   /** The card dialog ("card back"); Toggl and Clockify anchor on it. */
