@@ -105,3 +105,109 @@ describe('start-up stays light', () => {
     expect(content).not.toContain('dexie');
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The platform seam: adding a platform touches the registry, one folder under lib/platforms/, one
+// thin entrypoint, fixtures and locale keys — nothing else (refined-github's features test).
+import { PLATFORM_REGISTRY, PLATFORMS, type Platform } from '@/lib/platforms/registry';
+import type { PlatformAdapter } from '@/lib/platforms/adapter';
+import config from '../wxt.config';
+
+/** Platforms in the registry whose panel is not built yet, with the issue that builds it. */
+const PANEL_PENDING: Partial<Record<Platform, string>> = { asana: '#11', clickup: '#12' };
+const withPanel = PLATFORMS.filter((p) => !(p in PANEL_PENDING));
+
+async function adapterOf(platform: Platform): Promise<PlatformAdapter> {
+  const module = await import(`../lib/platforms/${platform}/index.ts`) as Record<string, unknown>;
+  const adapters = Object.values(module).filter((v): v is PlatformAdapter => typeof v === 'object' && v !== null && 'matchTaskUrl' in v);
+  expect(adapters, `lib/platforms/${platform}/index.ts exports one adapter`).toHaveLength(1);
+  return adapters[0]!;
+}
+async function urlExamples(platform: Platform) {
+  const module = await import(`../lib/platforms/${platform}/page.urls.ts`) as Record<string, unknown>;
+  const lists = Object.entries(module).filter(([name]) => name.endsWith('_URL_EXAMPLES')).map(([, v]) => v);
+  expect(lists, `lib/platforms/${platform}/page.urls.ts exports its URL examples`).toHaveLength(1);
+  return lists[0] as ReadonlyArray<readonly [string, string | null]>;
+}
+const selectorsOf = async (platform: Platform) =>
+  Object.values((await import(`../lib/platforms/${platform}/page.ts`) as { SELECTORS?: Record<string, string> }).SELECTORS ?? {});
+
+describe('every registered platform', () => {
+  it('has its facts in its own folder and its name in English and Dutch', () => {
+    for (const platform of PLATFORMS) {
+      expect(fs.existsSync(`lib/platforms/${platform}/facts.ts`), platform).toBe(true);
+      const { nameKey } = PLATFORM_REGISTRY[platform];
+      expect(locale('en')[nameKey]?.message, `${platform}: ${nameKey}`).toBeTruthy();
+      expect(locale('nl')[nameKey]?.message, `${platform}: ${nameKey}`).toBeTruthy();
+    }
+  });
+
+  it('gets the host permission of its task pages, and its API only as optional', () => {
+    const manifest = (config.manifest as (env: { browser: string }) => Record<string, string[]>)({ browser: 'chrome' });
+    for (const platform of PLATFORMS) {
+      for (const host of PLATFORM_REGISTRY[platform].appHosts) expect(manifest.host_permissions, platform).toContain(`https://${host}/*`);
+      for (const api of PLATFORM_REGISTRY[platform].apiPatterns) expect(manifest.optional_host_permissions, platform).toContain(api);
+    }
+  });
+
+  it('is pending only while it has no panel: no entrypoint, no adapter', () => {
+    for (const platform of Object.keys(PANEL_PENDING)) {
+      expect(fs.existsSync(`entrypoints/${platform}.content`), `${platform} has an entrypoint: take it off PANEL_PENDING`).toBe(false);
+      expect(fs.existsSync(`lib/platforms/${platform}/index.ts`), `${platform} has an adapter: take it off PANEL_PENDING`).toBe(false);
+    }
+  });
+});
+
+describe.each(withPanel)('the %s panel', (platform) => {
+  it('has an adapter, a page.ts with its selectors, URL examples, a fixture and a thin entrypoint', async () => {
+    const adapter = await adapterOf(platform);
+    expect(adapter.platform).toBe(platform);
+    expect((await selectorsOf(platform)).length).toBeGreaterThan(0);
+    expect(fs.readdirSync(`test/fixtures/${platform}`).some((f) => f.endsWith('.html'))).toBe(true);
+    const entry = read(`entrypoints/${platform}.content/index.ts`);
+    expect(entry).toMatch(/startPanels\(ctx, \w+Adapter, panelRenderer\)/);
+    expect(entry).toContain('noScriptStartedPostMessage: true');
+    expect(entry.split('\n').length).toBeLessThanOrEqual(20);
+  });
+
+  it('recognises its own example URLs and no other platform claims them', async () => {
+    const examples = await urlExamples(platform);
+    expect(examples.some(([, id]) => id !== null)).toBe(true);
+    expect(examples.some(([, id]) => id === null)).toBe(true);
+    const own = await adapterOf(platform);
+    for (const [url, id] of examples) expect(own.matchTaskUrl(url), url).toBe(id);
+    for (const other of withPanel.filter((p) => p !== platform)) {
+      const adapter = await adapterOf(other);
+      for (const [url, id] of examples) if (id !== null) expect(adapter.matchTaskUrl(url), `${other} claims ${url}`).toBeNull();
+    }
+  });
+
+  it('keeps its name and selectors in its own folder and entrypoint', async () => {
+    const selectors = await selectorsOf(platform);
+    const offenders: string[] = [];
+    for (const file of sourceFiles()) {
+      if (file.startsWith(`lib/platforms/${platform}/`) || file.startsWith(`entrypoints/${platform}.content/`)) continue;
+      // The shared seam (registry, adapter interface) names platforms by design.
+      if (/^lib\/platforms\/[^/]+\.ts$/.test(file)) continue;
+      const src = read(file);
+      if (new RegExp(`\\b${platform}\\b`, 'i').test(src)) offenders.push(`${file}: names ${platform}`);
+      for (const selector of selectors) if (src.includes(selector)) offenders.push(`${file}: ${selector}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('one home each', () => {
+  it('writes to the database only in lib/db/', () => {
+    const write = /\b(?:db|d|tx|table)\.(?:\w+\.)?(?:put|add|bulkPut|bulkAdd|bulkDelete|clear|delete|modify|update)\(/;
+    const offenders = sourceFiles().filter((f) => !f.startsWith('lib/db/') && write.test(read(f).replace(/\/\/.*$/gm, '')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('names storage keys only in lib/storage/', () => {
+    // A literal key: 'local:x', defineItem, or get('x') / set({ x: … }) on the plain API.
+    const raw = /['"`](?:local|session|sync|managed):|\bdefineItem\(|\bstorage\.(?:local|session|sync)\.(?:get|set|remove)\(\s*(?:['"`]|\{\s*['"`\w])/;
+    const offenders = sourceFiles().filter((f) => !f.startsWith('lib/storage/') && raw.test(read(f)));
+    expect(offenders).toEqual([]);
+  });
+});
