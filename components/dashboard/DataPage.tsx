@@ -102,7 +102,7 @@ function Confirm({ text, confirmLabel, onConfirm, onCancel }: { text: string; co
   );
 }
 
-/** What an upgrade set aside (lib/db.ts): said first, so the owner sees it after an update. */
+/** What an upgrade set aside (lib/db/quarantine.ts): said first, so the owner sees it after an update. */
 function QuarantineCard({ version, onChanged }: { version: number; onChanged: () => void }) {
   const { data, reload } = useAsync(() => listQuarantined(), [version]);
   const [confirming, setConfirming] = useState(false);

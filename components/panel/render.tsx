@@ -1,4 +1,4 @@
-// Renders the panel into the shadow root the page observer made (lib/content/mount.ts).
+// Renders the panel into the shadow root the page observer made (lib/content/observer.ts).
 // Synchronous on purpose: the form is in the page in the same task as the card view.
 import { render } from 'preact';
 import type { PanelHandle, RenderPanel } from '@/lib/content/observer';

@@ -1,6 +1,7 @@
-// The IndexedDB database and its reads. Lives in the background and the extension's own pages;
-// content scripts reach it only through lib/messages.ts. Writes that validate with zod are in
-// lib/db-writes.ts, so readers such as the popup start without loading zod.
+// The IndexedDB database: its versioned schema and its reads. Lives in the background and the
+// extension's own pages; content scripts reach it only through messages (lib/messages/). Writes,
+// which validate with zod, are in writes.ts, import.ts and restore.ts beside this file, so readers
+// such as the popup start without loading zod.
 import { Dexie, type EntityTable } from 'dexie';
 import type { Category, ImpactEntry, Rating, Review, Target, TaskRef, Va } from '../model';
 import { QUARANTINE, setAsideUnreadable, type QuarantinedRecord } from './quarantine';
@@ -15,7 +16,7 @@ export class ScorecardDb extends Dexie {
   impact!: EntityTable<ImpactEntry, 'id'>;
   targets!: EntityTable<Target, 'id'>;
   categories!: EntityTable<Category, 'id'>;
-  /** Derived from `ratings` (lib/done-days.ts); never written directly, not in backups. */
+  /** Derived from `ratings` (lib/db/done-days.ts); never written directly, not in backups. */
   doneDays!: EntityTable<DoneDay, 'day'>;
   quarantine!: EntityTable<QuarantinedRecord, 'id'>;
 

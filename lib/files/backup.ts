@@ -10,7 +10,7 @@ export const BACKUP_FORMAT = 'va-scorecard-backup';
 export const BACKUP_VERSION = 1;
 
 
-/** A record an upgrade set aside (lib/db.ts): carried as it is, restored only as set aside. */
+/** A record an upgrade set aside (lib/db/quarantine.ts): carried as it is, restored only as set aside. */
 const Quarantined = z.object({
   id: z.string().min(1).max(1000),
   table: z.string().min(1).max(100),
