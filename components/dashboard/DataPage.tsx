@@ -39,6 +39,23 @@ function useAction() {
   return { busy, message, error, setMessage, setError, run };
 }
 
+/** A delete that asks first: `ask` shows the confirmation, `confirm` deletes and says `done`. */
+function useConfirmedDelete(remove: () => Promise<void>, done: MessageKey, after: () => void) {
+  const [confirming, setConfirming] = useState(false);
+  const action = useAction();
+  const ask = () => { action.setMessage(null); setConfirming(true); };
+  const cancel = () => setConfirming(false);
+  async function confirm() {
+    setConfirming(false);
+    await action.run(async () => {
+      await remove();
+      action.setMessage(t(done));
+      after();
+    });
+  }
+  return { ...action, confirming, ask, cancel, confirm };
+}
+
 /** chrome.i18n has no plural rules; "1 rating" and "5 ratings" are two messages. */
 const plural = (n: number, one: MessageKey, other: MessageKey, extra: (string | number)[] = []) =>
   t(n === 1 ? one : other, [n, ...extra]);
@@ -105,8 +122,9 @@ function Confirm({ text, confirmLabel, onConfirm, onCancel }: { text: string; co
 /** What an upgrade set aside (lib/db/quarantine.ts): said first, so the owner sees it after an update. */
 function QuarantineCard({ version, onChanged }: { version: number; onChanged: () => void }) {
   const { data, reload } = useAsync(() => listQuarantined(), [version]);
-  const [confirming, setConfirming] = useState(false);
-  const { busy, message, error, setMessage, run } = useAction();
+  const { busy, message, error, run, confirming, ask, cancel, confirm } = useConfirmedDelete(
+    deleteQuarantined, 'data_quarantineDeleted', () => { reload(); onChanged(); },
+  );
   const records = data ?? [];
   // Stays up after a delete only to say it is done.
   if (records.length === 0 && !message) return null;
@@ -114,16 +132,6 @@ function QuarantineCard({ version, onChanged }: { version: number; onChanged: ()
   const download = () => run(async () => {
     downloadBlob(new Blob([JSON.stringify(records, null, 2)], { type: 'application/json' }), datedFilename('va-scorecard-set-aside', 'json'));
   });
-  async function remove() {
-    setConfirming(false);
-    await run(async () => {
-      await deleteQuarantined();
-      setMessage(t('data_quarantineDeleted'));
-      reload();
-      onChanged();
-    });
-  }
-
   return (
     <Card id="data-quarantine-heading" title={t('data_quarantineHeading')}>
       {records.length > 0 && (
@@ -137,11 +145,11 @@ function QuarantineCard({ version, onChanged }: { version: number; onChanged: ()
           </ul>
           <MoreLine total={records.length} />
           {confirming
-            ? <Confirm text={t('data_quarantineDeleteConfirm', records.length)} confirmLabel={t('data_quarantineDelete')} onConfirm={remove} onCancel={() => setConfirming(false)} />
+            ? <Confirm text={t('data_quarantineDeleteConfirm', records.length)} confirmLabel={t('data_quarantineDelete')} onConfirm={confirm} onCancel={cancel} />
             : (
               <div class="row">
                 <button type="button" class="primary" disabled={busy} onClick={download}>{t('data_quarantineDownload')}</button>
-                <button type="button" disabled={busy} onClick={() => { setMessage(null); setConfirming(true); }}>{t('data_quarantineDelete')}</button>
+                <button type="button" disabled={busy} onClick={ask}>{t('data_quarantineDelete')}</button>
               </div>
             )}
         </>
@@ -425,24 +433,14 @@ function ImportCard({ onChanged }: { onChanged: () => void }) {
 }
 
 function DeleteCard({ onChanged }: { onChanged: () => void }) {
-  const [confirming, setConfirming] = useState(false);
-  const { message, error, setMessage, run } = useAction();
-
-  async function remove() {
-    setConfirming(false);
-    await run(async () => {
-      await deleteAllData();
-      setMessage(t('data_deleteDone'));
-      onChanged();
-    });
-  }
+  const { message, error, confirming, ask, cancel, confirm } = useConfirmedDelete(deleteAllData, 'data_deleteDone', onChanged);
 
   return (
     <Card id="data-delete-heading" title={t('data_deleteHeading')}>
       <p class="muted">{t('data_deleteHelp')}</p>
       {confirming
-        ? <Confirm text={t('data_deleteConfirm')} confirmLabel={t('data_deleteConfirmButton')} onConfirm={remove} onCancel={() => setConfirming(false)} />
-        : <div class="row"><button type="button" onClick={() => { setMessage(null); setConfirming(true); }}>{t('data_deleteButton')}</button></div>}
+        ? <Confirm text={t('data_deleteConfirm')} confirmLabel={t('data_deleteConfirmButton')} onConfirm={confirm} onCancel={cancel} />
+        : <div class="row"><button type="button" onClick={ask}>{t('data_deleteButton')}</button></div>}
       <Status error={error} message={message} />
     </Card>
   );

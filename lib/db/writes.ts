@@ -31,14 +31,21 @@ export async function saveVa(input: Partial<Va> & { name: string }, d: Scorecard
   });
 }
 
-export async function setVaArchived(id: string, archived: boolean, d: ScorecardDb = db): Promise<Va> {
+/** Changes one stored VA inside a transaction; refused when the VA does not exist. */
+async function updateVa(id: string, change: (va: Va) => Va | Promise<Va>, d: ScorecardDb): Promise<Va> {
   return d.transaction('rw', d.vas, async () => {
     const va = await d.vas.get(id);
     if (!va) throw new ValidationError(`VA ${id} does not exist`);
+    return change(va);
+  });
+}
+
+export function setVaArchived(id: string, archived: boolean, d: ScorecardDb = db): Promise<Va> {
+  return updateVa(id, async (va) => {
     const next = { ...va, archived, updatedAt: nowIso() };
     await d.vas.put(next);
     return next;
-  });
+  }, d);
 }
 
 /**
@@ -95,14 +102,12 @@ export async function addActualMinutes(key: string, minutes: number, d: Scorecar
  * Maps a board member to a VA. The same member mapped again (by id, else by name) replaces its
  * older mapping instead of adding a second one.
  */
-export async function mapVaIdentity(vaId: string, identity: Identity, d: ScorecardDb = db): Promise<Va> {
-  return d.transaction('rw', d.vas, async () => {
-    const va = await d.vas.get(vaId);
-    if (!va) throw new ValidationError(`VA ${vaId} does not exist`);
+export function mapVaIdentity(vaId: string, identity: Identity, d: ScorecardDb = db): Promise<Va> {
+  return updateVa(vaId, (va) => {
     const member = { id: identity.memberId, name: identity.name };
     const others = va.identities.filter((i) => !isMember(i, identity.platform, member));
     return saveVa({ ...va, identities: [...others, identity] }, d);
-  });
+  }, d);
 }
 
 /** Adds a KPI target; parsed first, so a target that cannot be met or read is refused. */
