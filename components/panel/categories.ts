@@ -8,8 +8,6 @@ export function builtinCategories(): CategoryOption[] {
   return (Object.keys(BUILTIN_COUNTERS) as BuiltinCategoryId[]).map((id) => ({
     id,
     label: t(`category_${id}` as MessageKey),
-    counters: builtinCounters(id).map(({ id: counter, label, yesNo }) => ({
-      id: counter, label: t(('key' in label ? label.key : counter) as MessageKey), yesNo,
-    })),
+    counters: builtinCounters(id).map((c) => ({ ...c, label: t(c.label.key as MessageKey) })),
   }));
 }

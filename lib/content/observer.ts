@@ -117,6 +117,7 @@ export function watchTaskViews(options: WatchOptions) {
     const point = adapter.mountPoint(view);
     if (!point) return false;
     const host = doc.createElement(HOST_TAG);
+    setTheme(host);
     host.setAttribute('data-no-focus-lock', 'true');
     host.setAttribute('data-task', snapshot.task.key);
     for (const type of CONTAINED_EVENTS) host.addEventListener(type, stopPropagation);
@@ -173,6 +174,11 @@ export function watchTaskViews(options: WatchOptions) {
     }), 250);
   }
 
+  /** The host's theme, not the system's: `data-theme` picks the panel's colour scheme. */
+  function setTheme(host: Element) {
+    host.setAttribute('data-theme', doc.querySelector(adapter.darkThemeSelector) ? 'dark' : 'light');
+  }
+
   function onMutations(records: MutationRecord[]) {
     if (win.location.href !== lastUrl) return check();
     if (taskId === null) return;
@@ -180,6 +186,7 @@ export function watchTaskViews(options: WatchOptions) {
       if (!mounted.host.isConnected || !mounted.view.isConnected) return check();
       const view = mounted.view;
       for (const r of records) {
+        if (r.type === 'attributes') { setTheme(mounted.host); continue; }
         // Our own panels coming and going are no news about the task.
         const only = r.addedNodes.length + r.removedNodes.length === 1 ? r.addedNodes[0] ?? r.removedNodes[0] : null;
         if ((only as Element | null)?.localName === HOST_TAG) continue;
@@ -206,7 +213,12 @@ export function watchTaskViews(options: WatchOptions) {
     observed = target;
     if (!target) return;
     observer.observe(target, { childList: true, subtree: true });
-    if (target !== doc) for (let n = target.parentNode; n; n = n.parentNode) observer.observe(n, { childList: true });
+    // Ancestors for the view's removal; <html> and <body> also for a theme switch.
+    if (target !== doc) {
+      for (let n = target.parentNode; n; n = n.parentNode) {
+        observer.observe(n, n === doc.body || n === doc.documentElement ? { childList: true, attributes: true, attributeFilter: THEME_ATTRIBUTES } : { childList: true });
+      }
+    }
   }
   // pushState fires no DOM event; the URL is read once the page's navigation code has run.
   options.onLocationChange?.(() => queueMicrotask(guard(check)));
@@ -221,6 +233,9 @@ export function watchTaskViews(options: WatchOptions) {
     },
   };
 }
+
+/** Where hosts mark their theme on <html> or <body> (class names, Atlassian's colour mode). */
+const THEME_ATTRIBUTES = ['class', 'data-color-mode'];
 
 function stopPropagation(e: Event) {
   e.stopPropagation();

@@ -22,7 +22,7 @@ export interface CounterTemplate {
 }
 
 /** A built-in category's counters with their labels' message keys (`'toolsUpToDate?'` is a yes/no counter). */
-export function builtinCounters(category: BuiltinCategoryId): CounterTemplate[] {
+export function builtinCounters(category: BuiltinCategoryId): (CounterTemplate & { label: { key: string } })[] {
   return BUILTIN_COUNTERS[category].map((spec: string) => {
     const yesNo = spec.endsWith('?');
     const id = yesNo ? spec.slice(0, -1) : spec;

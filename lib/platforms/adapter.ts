@@ -32,6 +32,11 @@ export interface PlatformAdapter {
   findTaskView(root: ParentNode): Element | null;
   /** Reads the task from the view; null when the view lacks what we rely on (page changed). */
   readTask(view: Element, url: string): TaskSnapshot | null;
+  /**
+   * Matches the page's root (`html` or `body`) when the host shows its dark theme, so the panel
+   * follows the host rather than the system setting.
+   */
+  readonly darkThemeSelector: string;
   /** Where the panel goes inside the view; null when that place is missing (never guess). */
   mountPoint(view: Element): MountPoint | null;
   /**

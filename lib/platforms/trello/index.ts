@@ -23,6 +23,7 @@ function withDoneTime({ task, complete }: CardSnapshot, now = () => new Date().t
 export const trelloAdapter: PlatformAdapter = {
   platform: 'trello',
   taskViewSelector: SELECTORS.cardView,
+  darkThemeSelector: SELECTORS.darkTheme,
   matchTaskUrl: matchCardUrl,
   findTaskView: findCardView,
   readTask(view, url) {

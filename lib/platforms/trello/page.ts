@@ -12,6 +12,8 @@ import { taskKey } from '../adapter';
 import { TRELLO } from './facts';
 
 export const SELECTORS = {
+  /** Atlassian design tokens mark the theme on <html>. */
+  darkTheme: 'html[data-color-mode="dark"]',
   /** The card dialog ("card back"); Toggl and Clockify anchor on it. */
   cardView: '[data-testid="card-back-name"]',
   title: '[data-testid="card-back-title-input"]',

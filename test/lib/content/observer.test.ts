@@ -55,6 +55,18 @@ describe('the panel in a Trello card', () => {
     expect(reportStatus).toHaveBeenCalledWith(true);
   });
 
+  it('takes the host page\'s theme, not the system\'s, and follows a switch while the card is open', async () => {
+    const { document } = await start('board.html', 'https://trello.com/c/AbCd1234/12-offertes-opvolgen');
+    await tick();
+    expect(hosts(document)[0]!.getAttribute('data-theme')).toBe('light');
+    document.documentElement.setAttribute('data-color-mode', 'dark');
+    await tick();
+    expect(hosts(document)[0]!.getAttribute('data-theme')).toBe('dark');
+    document.documentElement.setAttribute('data-color-mode', 'light');
+    await tick();
+    expect(hosts(document)[0]!.getAttribute('data-theme')).toBe('light');
+  });
+
   it('leaves with the card and comes back with the next card opened by clicking, never showing the old one', async () => {
     const { document, rendered } = await start('board.html', 'https://trello.com/c/AbCd1234/12-offertes-opvolgen');
     await tick();
