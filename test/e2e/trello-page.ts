@@ -1,8 +1,10 @@
 // The Trello fixture app and what the browser tests do on it: open cards, wait for saves, read
 // the extension's database from its service worker.
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launch, serveFixture, type Session } from './harness';
+
+export { readAll, readRecord } from './harness';
 
 export const CARD_A = 'https://trello.com/c/AbCd1234/12-offertes-opvolgen';
 export const SANNE_ID = '5f0c1d2e3a4b5c6d7e8f9012';
@@ -60,38 +62,4 @@ export async function closeCard(page: Page) {
 
 export const saved = (page: Page) => expect.poll(() => panel(page, '[data-testid=save-status]').textContent()).toBe('Saved');
 
-/** Reads one record of the extension's database from its service worker. */
-export function readRecord(worker: Worker, store: string, key: string) {
-  return worker.evaluate(async ({ store, key }) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('va-scorecard');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      return await new Promise<unknown>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).get(key);
-        req.onsuccess = () => resolve(req.result ?? null);
-        req.onerror = () => reject(req.error);
-      });
-    } finally { db.close(); }
-  }, { store, key }) as Promise<Record<string, any> | null>;
-}
-
-export function readAll(worker: Worker, store: string) {
-  return worker.evaluate(async (store) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('va-scorecard');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      return await new Promise<unknown[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    } finally { db.close(); }
-  }, store) as Promise<Record<string, any>[]>;
-}
 
