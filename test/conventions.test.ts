@@ -114,7 +114,7 @@ import type { PlatformAdapter } from '@/lib/platforms/adapter';
 import config from '../wxt.config';
 
 /** Platforms in the registry whose panel is not built yet, with the issue that builds it. */
-const PANEL_PENDING: Partial<Record<Platform, string>> = { asana: '#11', clickup: '#12' };
+const PANEL_PENDING: Partial<Record<Platform, string>> = { asana: '#11' };
 const withPanel = PLATFORMS.filter((p) => !(p in PANEL_PENDING));
 
 async function adapterOf(platform: Platform): Promise<PlatformAdapter> {

@@ -11,6 +11,11 @@ import type { Platform } from '../model';
  */
 export interface TaskSnapshot {
   task: TaskInput;
+  /**
+   * The id the URL names this task by when it is not `task.taskId` (a ClickUp custom id): the
+   * page observer matches the URL against it.
+   */
+  urlId?: string;
 }
 
 /** Where the panel's host element goes: inserted into `parent` before `before` (null = at the end). */
