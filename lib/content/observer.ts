@@ -89,7 +89,7 @@ export function watchTaskViews(options: WatchOptions) {
       taskId = adapter.matchTaskUrl(url);
     }
     if (mounted) {
-      if (mounted.host.isConnected && mounted.view.isConnected && mounted.snapshot.task.taskId === taskId) return;
+      if (mounted.host.isConnected && mounted.view.isConnected && urlIdOf(mounted.snapshot) === taskId) return;
       unmount();
     }
     if (taskId === null) {
@@ -100,7 +100,9 @@ export function watchTaskViews(options: WatchOptions) {
     }
     const view = adapter.findTaskView(doc);
     if (view && tryMount(view, url)) return;
-    observe(doc);
+    // A view that does not show the URL's task yet (a kept container about to be rewritten) is
+    // watched closely; the document only for views coming and going.
+    observe(doc, view);
     // The view may still be on its way; if it never becomes readable, say so once.
     giveUpTimer ??= setTimeout(() => {
       giveUpTimer = undefined;
@@ -110,7 +112,7 @@ export function watchTaskViews(options: WatchOptions) {
 
   function tryMount(view: Element, url: string): boolean {
     const snapshot = adapter.readTask(view, url);
-    if (!snapshot || snapshot.task.taskId !== taskId) return false;
+    if (!snapshot || urlIdOf(snapshot) !== taskId) return false;
     // Never twice: a panel left by an earlier copy of this script (extension update) goes first,
     // before the mount point is taken, as it may be the very node the panel would go before.
     for (const old of doc.querySelectorAll(HOST_TAG)) old.remove();
@@ -196,6 +198,7 @@ export function watchTaskViews(options: WatchOptions) {
     }
     const selector = adapter.taskViewSelector;
     for (const r of records) {
+      if (pending?.contains(r.target)) return check();
       for (const node of r.addedNodes) {
         if (node.nodeType !== 1) continue;
         const el = node as Element;
@@ -206,13 +209,20 @@ export function watchTaskViews(options: WatchOptions) {
 
   const observer = new win.MutationObserver(guard(onMutations));
   let observed: Node | null = null;
-  /** Observes the whole document, or a mounted task view and its ancestors, or nothing. */
-  function observe(target: Document | Element | null) {
-    if (target === observed) return;
+  let pending: Element | null = null;
+  /**
+   * Observes the whole document (and a task view not readable yet), or a mounted task view and
+   * its ancestors, or nothing. Inside a view, text rewritten in place counts too: hosts that keep
+   * the view when switching task (Angular bindings) change text nodes, not elements.
+   */
+  function observe(target: Document | Element | null, view: Element | null = null) {
+    if (target === observed && view === pending) return;
     observer.disconnect();
     observed = target;
+    pending = view;
     if (!target) return;
-    observer.observe(target, { childList: true, subtree: true });
+    observer.observe(target, { childList: true, subtree: true, characterData: target !== doc });
+    if (view) observer.observe(view, { childList: true, subtree: true, characterData: true });
     // Ancestors for the view's removal; <html> and <body> also for a theme switch.
     if (target !== doc) {
       for (let n = target.parentNode; n; n = n.parentNode) {
@@ -233,6 +243,9 @@ export function watchTaskViews(options: WatchOptions) {
     },
   };
 }
+
+/** The id the URL names a task by: its own, or an alias the page resolved (a custom id). */
+const urlIdOf = (s: TaskSnapshot) => s.urlId ?? s.task.taskId;
 
 /** Where hosts mark their theme on <html> or <body> (class names, Atlassian's colour mode). */
 const THEME_ATTRIBUTES = ['class', 'data-color-mode'];
