@@ -62,6 +62,9 @@ export function Panel(props: PanelProps) {
   if (!('vaId' in edits) && !rating?.vaId && proposedVa) proposal.vaId = proposedVa.id;
   if (!('dueAt' in edits) && !rating?.dueAt && task.dueAt) proposal.dueAt = task.dueAt;
   if (!('doneAt' in edits) && !rating?.doneAt && task.doneAt) proposal.doneAt = task.doneAt;
+  // The board's own estimate / tracked time: offered for an empty field, stored only when taken.
+  const board = (field: 'estimateMinutes' | 'actualMinutes', minutes: number | null) =>
+    field in edits || rating?.[field] != null ? null : minutes;
   const proposalRef = useRef(proposal);
   proposalRef.current = proposal;
 
@@ -189,8 +192,8 @@ export function Panel(props: PanelProps) {
                 </div>
               );
           })}
-          <DurationField name="estimateMinutes" label={t('panel_estimate')} value={value('estimateMinutes')} onChange={set('estimateMinutes')} />
-          <DurationField name="actualMinutes" label={t('panel_actual')} value={value('actualMinutes')} onChange={set('actualMinutes')}>
+          <DurationField name="estimateMinutes" label={t('panel_estimate')} value={value('estimateMinutes')} board={board('estimateMinutes', task.nativeEstimateMinutes)} onChange={set('estimateMinutes')} />
+          <DurationField name="actualMinutes" label={t('panel_actual')} value={value('actualMinutes')} board={board('actualMinutes', task.nativeTrackedMinutes)} onChange={set('actualMinutes')}>
             <TimerControl timer={timer} taskKey={task.key} busy={busy} onStart={() => timerAction(true)} onStop={() => timerAction(false)} />
           </DurationField>
           <DateField name="dueAt" label={t('panel_due')} dayOnly value={value('dueAt')} proposed={'dueAt' in proposal} onChange={set('dueAt')} />

@@ -1,18 +1,23 @@
 // The panel's small controls. Each carries the model's field name as `name` (the testing
 // contract) and an accessible label.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { formatDuration, parseDuration } from '@/lib/text/duration';
 import { t } from '@/lib/text/i18n';
 import { fromInput, isDay, toLocalInput } from './dates';
 
-/** Typed durations (`90`, `1:30`, `1.5h`, `1,5u`); shown as h:mm when not being edited. */
+/**
+ * Typed durations (`90`, `1:30`, `1.5h`, `1,5u`); shown as h:mm when not being edited. `board`:
+ * the board's own time, offered while the field is empty and nothing is being typed.
+ */
 export function DurationField(props: {
-  name: string; label: string; value: number | null; onChange(minutes: number | null): void; children?: ComponentChildren;
+  name: string; label: string; value: number | null; board?: number | null; onChange(minutes: number | null): void; children?: ComponentChildren;
 }) {
   const { name, label, value, onChange } = props;
   // What the owner is typing; null shows the stored value (which a timer or a load may change).
   const [draft, setDraft] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const offer = draft === null && value === null ? props.board : null;
   const invalid = draft !== null && parseDuration(draft) === undefined;
   const id = `vasc-${name}`;
   return (
@@ -20,7 +25,7 @@ export function DurationField(props: {
       <label for={id}>{label}</label>
       <div class="row">
         <input
-          id={id} name={name} type="text" inputMode="decimal" autoComplete="off" placeholder="1:30"
+          ref={input} id={id} name={name} type="text" inputMode="decimal" autoComplete="off" placeholder="1:30"
           value={draft ?? formatDuration(value)} aria-invalid={invalid} aria-describedby={invalid ? `${id}-err` : undefined}
           onBlur={() => { if (!invalid) setDraft(null); }}
           onInput={(e) => {
@@ -32,6 +37,11 @@ export function DurationField(props: {
         />
         {props.children}
       </div>
+      {offer != null && (
+        <button type="button" class="proposed" onClick={() => { onChange(offer); input.current?.focus(); }}>
+          {t('panel_useBoard', formatDuration(offer))}
+        </button>
+      )}
       {invalid && <span class="err" id={`${id}-err`}>{t('panel_durationInvalid')}</span>}
     </div>
   );

@@ -252,6 +252,47 @@ describe('the Scorecard panel', () => {
     expect(state.rating?.doneAt).toBe('2026-11-21T09:15:00.000Z');
   });
 
+  it('proposes the board\'s own estimate and tracked time, each taken with one click', async () => {
+    const { api, state, loaded } = fakeApi();
+    const { $, shadow } = await mount(api, snapshot({ nativeEstimateMinutes: 150, nativeTrackedMinutes: 75 }), { loaded });
+    // Shown as a proposal, not as a value: nothing is stored until the owner takes it.
+    expect($('[name=estimateMinutes]').value).toBe('');
+    const take = () => [...shadow.querySelectorAll<HTMLButtonElement>('button.proposed')];
+    expect(take().map((b) => b.textContent)).toEqual(['Use 2:30 from the board', 'Use 1:15 from the board']);
+    take()[0]!.click();
+    await settle();
+    expect($('[name=estimateMinutes]').value).toBe('2:30');
+    expect(shadow.activeElement).toBe($('[name=estimateMinutes]'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating).toMatchObject({ estimateMinutes: 150, actualMinutes: null });
+    expect(take().map((b) => b.textContent)).toEqual(['Use 1:15 from the board']);
+    take()[0]!.click();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating).toMatchObject({ estimateMinutes: 150, actualMinutes: 75 });
+    expect(take()).toEqual([]);
+  });
+
+  it('never puts the board\'s time over what was typed or stored, even when the board\'s changes', async () => {
+    const { api, state, loaded } = fakeApi({ rating: rating({ estimateMinutes: 60 }) });
+    const snap = snapshot({ nativeEstimateMinutes: 150, nativeTrackedMinutes: 75 });
+    const { $, shadow } = await mount(api, snap, { loaded });
+    expect($('[name=estimateMinutes]').value).toBe('1:00');
+    type($('[name=actualMinutes]'), '4');
+    await settle();
+    type($('[name=actualMinutes]'), '4x'); // not a duration yet: still being typed
+    await settle();
+    expect(shadow.querySelectorAll('button.proposed')).toHaveLength(0);
+    handle!.update(snapshot({ nativeEstimateMinutes: 200, nativeTrackedMinutes: 90 }));
+    await settle();
+    expect(shadow.querySelectorAll('button.proposed')).toHaveLength(0);
+    expect($('[name=actualMinutes]').value).toBe('4x');
+    type($('[name=actualMinutes]'), '');
+    await vi.advanceTimersByTimeAsync(500);
+    // Cleared on purpose: the board's time is not offered again in this sitting.
+    expect(shadow.querySelectorAll('button.proposed')).toHaveLength(0);
+    expect(state.rating).toMatchObject({ estimateMinutes: 60, actualMinutes: null });
+  });
+
   it('starts the timer, shows it running and adds the timed minutes to the actual time on stop', async () => {
     const { api, state, loaded } = fakeApi({ rating: rating({ actualMinutes: 30 }) });
     const { shadow, $ } = await mount(api, snapshot(), { loaded });
