@@ -1,20 +1,15 @@
 // `npm run bench`: the ClickUp content script's size, and how long after the task view enters the
 // DOM (opened from the list, switched inside the kept modal, opened by URL on a fresh page) the
 // panel of that task is there with its form rendered. Prints figures; asserts no times.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import { EXTENSION_DIR, launch, serveFixture, type Session } from '../e2e/harness';
+import { launch, serveFixture, type Session } from '../e2e/harness';
+import { median, p95, reportContentScriptSize } from './stats';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => sorted(xs)[Math.ceil(xs.length * 0.95) - 1]!;
 const OPENS = Number(process.env.OPENS ?? 40);
 const LIST = 'https://app.clickup.com/9012345678/v/li/901200001111';
 const TASKS = ['86c1abcd2', '86c1efgh5', '86c1ijkl9', '86c1mnop3'];
@@ -51,10 +46,7 @@ const times = (page: Page) => page.evaluate(() => (window as unknown as { __pane
 const panelFor = (page: Page, id: string) => page.locator(`va-scorecard-panel[data-task="clickup:${id}"] form`).waitFor();
 
 it('ClickUp content script size', () => {
-  const raw = fs.readFileSync(path.join(EXTENSION_DIR, 'content-scripts/clickup.js'));
-  const gzip = zlib.gzipSync(raw).length;
-  expect(raw.length).toBeGreaterThan(0);
-  console.log(`content-scripts/clickup.js: ${raw.length} B raw, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB; budget 15 KB)`);
+  expect(reportContentScriptSize('clickup')).toBeGreaterThan(0);
 });
 
 it(`panel after the task view, opened from the list and switched in the modal, ${OPENS} times each`, async () => {

@@ -1,27 +1,18 @@
 // `npm run bench`: the Trello content script's size, and how long after the card view enters the
 // DOM the panel is there with its form rendered. Prints figures; asserts no times.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, expect, it } from 'vitest';
-import { EXTENSION_DIR, launch, serveFixture, type Session } from '../e2e/harness';
+import { launch, serveFixture, type Session } from '../e2e/harness';
+import { median, p95, reportContentScriptSize } from './stats';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => sorted(xs)[Math.ceil(xs.length * 0.95) - 1]!;
 const OPENS = Number(process.env.OPENS ?? 40);
 const CARDS = ['Offertes opvolgen', 'Inbox opruimen', 'Facturen maken', 'Social posts inplannen'];
 
 it('Trello content script size', () => {
-  const file = path.join(EXTENSION_DIR, 'content-scripts/trello.js');
-  const raw = fs.readFileSync(file);
-  const gzip = zlib.gzipSync(raw).length;
-  expect(raw.length).toBeGreaterThan(0);
-  console.log(`content-scripts/trello.js: ${raw.length} B raw, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB; budget 15 KB)`);
+  expect(reportContentScriptSize('trello')).toBeGreaterThan(0);
 });
 
 it(`panel in the DOM after the card view is inserted, over ${OPENS} card opens`, async () => {

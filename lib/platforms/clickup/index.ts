@@ -1,19 +1,16 @@
 // The ClickUp implementation of PlatformAdapter; page.ts reads the task view.
 import type { PlatformAdapter, TaskSnapshot } from '../adapter';
+import { firstSeenComplete } from '../completion';
 import { findTaskView, matchTaskUrl, readTask, SELECTORS, taskMountPoint, type ClickUpSnapshot } from './page';
 
 /**
- * The task view shows a closed status but not when it was closed: the moment this page first
- * sees the task closed stands in (the owner can correct it in the panel), forgotten if reopened.
- * The REST API's `date_closed` (sync) is the exact time.
+ * The task view shows a closed status but not when it was closed (the REST API's `date_closed`,
+ * read by the sync, is the exact time).
  */
-const closedSeen = new Map<string, string>();
+const doneTime = firstSeenComplete();
 
 function withDoneTime({ task, complete, urlId }: ClickUpSnapshot): TaskSnapshot {
-  if (!complete) closedSeen.delete(task.taskId);
-  else if (!closedSeen.has(task.taskId)) closedSeen.set(task.taskId, new Date().toISOString());
-  const doneAt = closedSeen.get(task.taskId) ?? null;
-  return { task: { ...task, doneAt }, ...(urlId && { urlId }) };
+  return { task: { ...task, doneAt: doneTime(task.taskId, complete) }, ...(urlId && { urlId }) };
 }
 
 export const clickupAdapter: PlatformAdapter = {

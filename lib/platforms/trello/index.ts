@@ -1,23 +1,15 @@
 // The Trello implementation of PlatformAdapter: page.ts reads the DOM, card-api.ts the REST read.
 import type { PlatformAdapter, TaskSnapshot } from '../adapter';
+import { firstSeenComplete } from '../completion';
 import { fetchCard, mergeCard } from './card-api';
 import { cardMountPoint, findCardView, matchCardUrl, readCard, SELECTORS, type CardSnapshot } from './page';
 
-/**
- * Trello keeps no completion time, only a "complete" flag: the moment this page first sees a card
- * complete stands in as its done time (the owner can correct it in the panel). Unchecked, it is
- * forgotten, so a card completed again gets the new moment.
- */
-const firstSeenComplete = new Map<string, string>();
+/** Trello keeps no completion time, only a "complete" flag. */
+const doneTime = firstSeenComplete();
 
-function withDoneTime({ task, complete }: CardSnapshot, now = () => new Date().toISOString()): TaskSnapshot {
-  if (!complete) {
-    firstSeenComplete.delete(task.taskId);
-    return { task };
-  }
-  let seen = firstSeenComplete.get(task.taskId);
-  if (!seen) firstSeenComplete.set(task.taskId, (seen = now()));
-  return { task: { ...task, doneAt: task.doneAt ?? seen } };
+function withDoneTime({ task, complete }: CardSnapshot): TaskSnapshot {
+  const seen = doneTime(task.taskId, complete);
+  return { task: complete ? { ...task, doneAt: task.doneAt ?? seen } : task };
 }
 
 export const trelloAdapter: PlatformAdapter = {
