@@ -14,6 +14,8 @@ export interface BoardTask {
   /** A whole local day `YYYY-MM-DD` or an ISO instant. */
   dueAt: string | null;
   doneAt: string | null;
+  /** doneAt is a stand-in (the board keeps no completion time here): a stored exact one stays. */
+  doneAtApprox?: boolean;
   estimateMinutes: number | null;
   trackedMinutes: number | null;
 }

@@ -59,7 +59,11 @@ export function memoryStore() {
     async getCursor(board) { return structuredClone(cursors.get(board.id) ?? null); },
     async commitPage(board, page, cursor) {
       commits++;
-      for (const t of page.tasks) tasks.set(t.taskId, { ...t, stamp: page.runStartedAt, boardId: board.id });
+      for (const t of page.tasks) {
+        const before = tasks.get(t.taskId);
+        const doneAt = t.doneAtApprox && t.doneAt && before?.doneAt ? before.doneAt : t.doneAt; // an exact time stays
+        tasks.set(t.taskId, { ...t, doneAt, stamp: page.runStartedAt, boardId: board.id });
+      }
       for (const d of page.doneTimes) { const t = tasks.get(d.taskId); if (t) t.doneAt = d.doneAt; }
       for (const id of page.removed) tasks.delete(id);
       if (page.removeUnseen) for (const [id, t] of tasks) if (t.boardId === board.id && t.stamp !== page.runStartedAt) tasks.delete(id);
