@@ -14,6 +14,10 @@ export const KPI_NAMES = [
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 
+/** Rating fields a synced board can fill: whom, when due, when done, the native estimate and tracked time. */
+export const BOARD_FIELDS = ['vaId', 'dueAt', 'doneAt', 'estimateMinutes', 'actualMinutes'] as const;
+export type BoardField = (typeof BOARD_FIELDS)[number];
+
 /** `auto` = semicolon when the UI language is Dutch (Dutch / Belgian Excel), else comma. */
 export const CSV_DELIMITERS = ['auto', ',', ';'] as const;
 
