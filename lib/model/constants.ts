@@ -21,6 +21,9 @@ export type BoardField = (typeof BOARD_FIELDS)[number];
 /** `auto` = semicolon when the UI language is Dutch (Dutch / Belgian Excel), else comma. */
 export const CSV_DELIMITERS = ['auto', ',', ';'] as const;
 
+/** How often the background syncs the connected boards by itself. */
+export const SYNC_INTERVALS = ['off', 'hourly', 'daily'] as const;
+
 /** The owner's settings before any change: the Settings schema's defaults are these. */
 export const DEFAULT_SETTINGS = {
   /** Share over the estimate still counted as "within estimate". */
@@ -28,6 +31,7 @@ export const DEFAULT_SETTINGS = {
   ownerHourlyValue: null as number | null,
   currency: 'EUR',
   csvDelimiter: 'auto' as (typeof CSV_DELIMITERS)[number],
+  syncInterval: 'daily' as (typeof SYNC_INTERVALS)[number],
 };
 
 export const nowIso = () => new Date().toISOString();

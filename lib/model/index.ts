@@ -1,7 +1,7 @@
 // The single source of every type that is stored or sent. Everything crossing a boundary
 // (message, API response, import file, older stored record) is parsed with these schemas.
 import { z } from 'zod';
-import { BOARD_FIELDS, CSV_DELIMITERS, DEFAULT_SETTINGS, KPI_NAMES, PLATFORMS, type KpiName as KpiNameOf } from './constants';
+import { BOARD_FIELDS, CSV_DELIMITERS, DEFAULT_SETTINGS, SYNC_INTERVALS, KPI_NAMES, PLATFORMS, type KpiName as KpiNameOf } from './constants';
 import { t } from '../text/i18n';
 import { PLATFORM_REGISTRY, platformOfUrl } from '../platforms/registry';
 
@@ -219,6 +219,7 @@ export const Settings = z.object({
   ownerHourlyValue: Money.nullable().default(DEFAULT_SETTINGS.ownerHourlyValue),
   currency: Currency.default(DEFAULT_SETTINGS.currency),
   csvDelimiter: z.enum(CSV_DELIMITERS).default(DEFAULT_SETTINGS.csvDelimiter),
+  syncInterval: z.enum(SYNC_INTERVALS).default(DEFAULT_SETTINGS.syncInterval),
 });
 export type Settings = z.infer<typeof Settings>;
 

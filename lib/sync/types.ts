@@ -2,6 +2,7 @@
 // (lib/sync/http.ts) and each platform's REST client (lib/platforms/<id>/api.ts). No browser API
 // and no platform name here: the same code runs in the service worker, in Node and in tests.
 import type { Assignee, Platform } from '../model';
+import type { MessageKey } from '../text/i18n';
 
 /** What a board says about one task, in the model's units (ISO instants, minutes). */
 export interface BoardTask {
@@ -55,6 +56,8 @@ export interface SyncSource<S = unknown> {
   accountName(http: Http): Promise<string>;
   /** Boards / projects / lists the token can see. */
   listBoards(http: Http): Promise<BoardRef[]>;
+  /** What the Boards section asks for: the credential's parts, short steps, where to make one. */
+  connect: { parts: readonly ('key' | 'token')[]; stepsKey: MessageKey; tokenUrl: string };
 }
 
 /** JSON over GET with the limiter, retries and the platform's error shapes applied. */
@@ -65,7 +68,7 @@ export interface Http {
 }
 
 export type SyncErrorKind =
-  | 'auth' | 'premium' | 'forbidden' | 'notFound' | 'rateLimited' | 'server' | 'offline' | 'malformed' | 'request' | 'stopped';
+  | 'auth' | 'permission' | 'premium' | 'forbidden' | 'notFound' | 'rateLimited' | 'server' | 'offline' | 'malformed' | 'request' | 'stopped';
 
 /** A failure a person can act on; `detail` is the platform's own words, when it gave any. */
 export class SyncError extends Error {
