@@ -54,7 +54,7 @@ export function createSyncService(d: ScorecardDb = defaultDb, deps: SyncDeps = b
 
   const http = (platform: Platform, token: string) => {
     const source = SYNC_SOURCES[platform];
-    return createHttp({ deps, limit: source.rateLimit, headers: source.authHeaders(token) });
+    return createHttp({ deps, limit: source.rateLimit, headers: source.authHeaders(token), scope: platform });
   };
 
   async function storedToken(platform: Platform) {

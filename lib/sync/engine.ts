@@ -22,7 +22,7 @@ export interface SyncOutcome { board: BoardRef; requests: number; pages: number;
 
 export async function syncBoard(run: SyncRun): Promise<SyncOutcome> {
   const { source, board, store, deps, signal } = run;
-  const http = createHttp({ deps, limit: source.rateLimit, headers: source.authHeaders(run.token), signal });
+  const http = createHttp({ deps, limit: source.rateLimit, headers: source.authHeaders(run.token), signal, scope: source.platform });
   const stored = await store.getCursor(board);
   let cursor: BoardCursor = stored ?? { watermark: null, run: null, lastSyncAt: null };
   if (run.full && cursor.run && !cursor.run.full) cursor = { ...cursor, run: null };

@@ -74,12 +74,23 @@ function kindOf(status: number): SyncError['kind'] {
   return 'request';
 }
 
+// The window is the token's, not one run's: runs one after another (a full sync, then "Sync now")
+// share their platform's limiter, per set of deps (one in the worker; a fresh one per test).
+const limiters = new WeakMap<SyncDeps, Map<string, () => Promise<void>>>();
+function sharedLimiter(deps: SyncDeps, scope: string, limit: RateLimit) {
+  const byScope = limiters.get(deps) ?? limiters.set(deps, new Map()).get(deps)!;
+  const key = `${scope}|${limit.max}/${limit.windowMs}`;
+  return byScope.get(key) ?? byScope.set(key, createLimiter(limit, deps)).get(key)!;
+}
+
 export function createHttp(opts: {
   deps: SyncDeps; limit: RateLimit; headers: Record<string, string>; signal?: AbortSignal; maxTries?: number;
+  /** Who shares the limit (the platform); runs with the same scope and deps share one window. */
+  scope?: string;
 }): Http {
   const { deps, limit, headers, signal } = opts;
   const maxTries = opts.maxTries ?? MAX_TRIES;
-  const take = createLimiter(limit, deps);
+  const take = opts.scope ? sharedLimiter(deps, opts.scope, limit) : createLimiter(limit, deps);
   let requests = 0;
   const backoff = (attempt: number) => {
     const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);

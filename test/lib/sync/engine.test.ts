@@ -132,3 +132,14 @@ describe('limits and failures', () => {
     expect(api.log).toHaveLength(1);
   });
 });
+
+describe('runs one after another', () => {
+  it('share the token\'s window: a full sync of 100 pages and then "Sync now" get no 429', async () => {
+    const { api, run } = setup(10_000);
+    await run();
+    await run();
+    expect(api.log).toHaveLength(101);
+    expect(api.log.filter((r) => r.status === 429)).toHaveLength(0);
+    expect(api.peak(60_000)).toBeLessThanOrEqual(100);
+  });
+});
