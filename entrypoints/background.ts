@@ -1,9 +1,12 @@
 import { registerHandlers } from '@/lib/background/handlers';
 import { registerTimerBadge } from '@/lib/background/badge';
 import { upgradeDatabaseOnInstall } from '@/lib/background/install';
+import { createSyncService, registerSyncAlarm } from '@/lib/background/sync';
 
 export default defineBackground(() => {
-  registerHandlers();
+  const sync = createSyncService();
+  registerHandlers(sync);
+  void registerSyncAlarm(sync);
   registerTimerBadge();
   upgradeDatabaseOnInstall();
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import { t } from '@/lib/text/i18n';
+import { BoardsPage } from './BoardsPage';
 import { DataPage } from './DataPage';
 import { SettingsPage } from './SettingsPage';
 import { TargetsPage } from './TargetsPage';
@@ -11,6 +12,7 @@ interface Section { id: string; label: () => string; Page: ComponentType }
 /** One entry per dashboard section; the URL hash (`#targets`) picks one, so links can deep-link. */
 const SECTIONS: Section[] = [
   { id: 'vas', label: () => t('navVas'), Page: VasPage },
+  { id: 'boards', label: () => t('sync_nav'), Page: BoardsPage },
   { id: 'targets', label: () => t('navTargets'), Page: TargetsPage },
   { id: 'settings', label: () => t('navSettings'), Page: SettingsPage },
   { id: 'data', label: () => t('data_nav'), Page: DataPage },

@@ -5,8 +5,10 @@ import { serve, type Handlers } from '../messages/listen';
 import { t } from '../text/i18n';
 import { nowIso, type Timer } from '../model';
 import { pageStatusItem, timerItem } from '../storage/items';
+import { linkAssignee } from '../db/sync';
+import { createSyncService, type SyncService } from './sync';
 
-export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
+export function createHandlers(d: ScorecardDb = defaultDb, sync: SyncService = createSyncService(d)): Handlers {
   // Timer steps read storage, write the database, then write storage: run one at a time, so two
   // tabs pressing stop together bank the minutes once.
   let timerQueue: Promise<unknown> = Promise.resolve();
@@ -61,9 +63,30 @@ export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
     async 'timer.stop'() {
       return serialised(stopTimer);
     },
+    async 'sync.test'({ platform, token }) {
+      return { account: await sync.test(platform, token) };
+    },
+    async 'sync.connect'({ platform, token }) {
+      return sync.connect(platform, token);
+    },
+    async 'sync.boards'({ platform }) {
+      return sync.boards(platform);
+    },
+    async 'sync.choose'({ platform, boards }) {
+      return sync.choose(platform, boards);
+    },
+    async 'sync.run'(filter) {
+      return sync.run(filter);
+    },
+    async 'sync.disconnect'({ platform }) {
+      return sync.disconnect(platform);
+    },
+    async 'sync.linkAssignee'({ vaId, identity }) {
+      return linkAssignee(vaId, identity, d);
+    },
   };
 }
 
-export function registerHandlers(handlers: Handlers = createHandlers()) {
+export function registerHandlers(sync: SyncService = createSyncService(), handlers: Handlers = createHandlers(defaultDb, sync)) {
   serve(handlers);
 }

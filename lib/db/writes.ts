@@ -62,13 +62,22 @@ export async function saveTaskRating(
 ): Promise<Rating> {
   return d.transaction('rw', d.tasks, d.ratings, async () => {
     const now = nowIso();
-    const storedTask = parseOrThrow(TaskRef, { ...task, updatedAt: now }, 'Task');
+    // A synced task keeps its place on the synced board when the panel saves it.
+    const sync = (await d.tasks.get(task.key))?.sync ?? null;
+    const storedTask = parseOrThrow(TaskRef, { ...task, sync, updatedAt: now }, 'Task');
     const existing = await d.ratings.get(storedTask.key);
     const base: Record<string, unknown> = { dueAt: storedTask.dueAt, doneAt: storedTask.doneAt, ...existing };
-    for (const [field, value] of Object.entries(proposed)) base[field] ??= value;
+    const boardFields = new Set<string>(existing?.boardFields ?? []);
+    for (const [field, value] of Object.entries(proposed)) {
+      if (base[field] != null || value == null) continue;
+      base[field] = value;
+      boardFields.add(field); // what the board showed, not what the owner typed
+    }
+    for (const field of Object.keys(patch)) boardFields.delete(field); // typed: the owner's from now on
     const rating = parseOrThrow(Rating, {
       ...base,
       ...patch,
+      boardFields: [...boardFields],
       id: storedTask.key,
       platform: storedTask.platform,
       taskId: storedTask.taskId,
@@ -92,7 +101,8 @@ export async function addActualMinutes(key: string, minutes: number, d: Scorecar
     const split = key.indexOf(':');
     const rating: Partial<Rating> = await d.ratings.get(key)
       ?? { id: key, platform: key.slice(0, split) as Rating['platform'], taskId: key.slice(split + 1), createdAt: now };
-    const next = parseOrThrow(Rating, { ...rating, actualMinutes: (rating.actualMinutes ?? 0) + minutes, updatedAt: now }, 'Rating');
+    const boardFields = (rating.boardFields ?? []).filter((f) => f !== 'actualMinutes'); // timed: the owner's now
+    const next = parseOrThrow(Rating, { ...rating, actualMinutes: (rating.actualMinutes ?? 0) + minutes, boardFields, updatedAt: now }, 'Rating');
     await d.ratings.put(next);
     return next;
   });

@@ -4,6 +4,11 @@
 // every request against the table (lib/messages/listen.ts).
 import { z } from 'zod';
 import { Identity, Platform, RatingPatch, TaskInput, type Category, type Rating, type Timer, type Va } from '../model';
+import type { BoardStatus, SyncConnection } from '../storage/items';
+import type { BoardRef } from '../sync/types';
+
+const Credential = z.string().trim().min(1).max(500);
+const BoardChoice = z.object({ platform: Platform, id: z.string().min(1).max(200), name: z.string().max(500) });
 
 /** What the panel shows without it being stored (the board's assignee as VA, its dates): kept only where the rating has no value yet. */
 export const Proposed = RatingPatch.pick({ vaId: true, dueAt: true, doneAt: true });
@@ -16,6 +21,14 @@ export const requests = {
   'page.status': z.object({ platform: Platform, recognised: z.boolean() }),
   'timer.start': z.object({ task: TaskInput }),
   'timer.stop': z.undefined(),
+  // From the dashboard (an extension page): tokens and the network stay in the background.
+  'sync.test': z.object({ platform: Platform, token: Credential }),
+  'sync.connect': z.object({ platform: Platform, token: Credential }),
+  'sync.boards': z.object({ platform: Platform }),
+  'sync.choose': z.object({ platform: Platform, boards: z.array(BoardChoice).max(500) }),
+  'sync.run': z.object({ platform: Platform.optional(), boardId: z.string().max(200).optional(), full: z.boolean().optional() }),
+  'sync.disconnect': z.object({ platform: Platform }),
+  'sync.linkAssignee': z.object({ vaId: z.string().min(1), identity: Identity }),
 } as const;
 
 export interface PanelData {
@@ -33,6 +46,13 @@ export interface Responses {
   'page.status': void;
   'timer.start': Timer;
   'timer.stop': Rating | null;
+  'sync.test': { account: string };
+  'sync.connect': { connection: SyncConnection; boards: BoardRef[] };
+  'sync.boards': BoardRef[];
+  'sync.choose': SyncConnection;
+  'sync.run': Record<string, BoardStatus>;
+  'sync.disconnect': void;
+  'sync.linkAssignee': Va;
 }
 
 export type MessageType = keyof typeof requests;

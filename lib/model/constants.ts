@@ -14,8 +14,15 @@ export const KPI_NAMES = [
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 
+/** Rating fields a synced board can fill: whom, when due, when done, the native estimate and tracked time. */
+export const BOARD_FIELDS = ['vaId', 'dueAt', 'doneAt', 'estimateMinutes', 'actualMinutes'] as const;
+export type BoardField = (typeof BOARD_FIELDS)[number];
+
 /** `auto` = semicolon when the UI language is Dutch (Dutch / Belgian Excel), else comma. */
 export const CSV_DELIMITERS = ['auto', ',', ';'] as const;
+
+/** How often the background syncs the connected boards by itself. */
+export const SYNC_INTERVALS = ['off', 'hourly', 'daily'] as const;
 
 /** The owner's settings before any change: the Settings schema's defaults are these. */
 export const DEFAULT_SETTINGS = {
@@ -24,6 +31,7 @@ export const DEFAULT_SETTINGS = {
   ownerHourlyValue: null as number | null,
   currency: 'EUR',
   csvDelimiter: 'auto' as (typeof CSV_DELIMITERS)[number],
+  syncInterval: 'daily' as (typeof SYNC_INTERVALS)[number],
 };
 
 export const nowIso = () => new Date().toISOString();

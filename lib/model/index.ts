@@ -1,11 +1,11 @@
 // The single source of every type that is stored or sent. Everything crossing a boundary
 // (message, API response, import file, older stored record) is parsed with these schemas.
 import { z } from 'zod';
-import { CSV_DELIMITERS, DEFAULT_SETTINGS, KPI_NAMES, PLATFORMS, type KpiName as KpiNameOf } from './constants';
+import { BOARD_FIELDS, CSV_DELIMITERS, DEFAULT_SETTINGS, SYNC_INTERVALS, KPI_NAMES, PLATFORMS, type KpiName as KpiNameOf } from './constants';
 import { t } from '../text/i18n';
 import { PLATFORM_REGISTRY, platformOfUrl } from '../platforms/registry';
 
-export { BUILTIN_CATEGORIES, DEFAULT_SETTINGS, KPI_NAMES, PLATFORMS, newId, nowIso } from './constants';
+export { BOARD_FIELDS, BUILTIN_CATEGORIES, DEFAULT_SETTINGS, KPI_NAMES, PLATFORMS, newId, nowIso } from './constants';
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
@@ -64,6 +64,11 @@ const TaskRefFields = z.object({
   doneAt: Instant.nullable().default(null),
   nativeEstimateMinutes: Minutes.nullable().default(null),
   nativeTrackedMinutes: Minutes.nullable().default(null),
+  /**
+   * Set by board sync: the synced board it is on, and the run that last saw it there. Optional:
+   * records from before sync (and tasks only the panel saw) have none.
+   */
+  sync: z.object({ board: z.string().min(1).max(200), stamp: Instant }).nullable().optional(),
   updatedAt: Instant,
 });
 
@@ -84,8 +89,8 @@ function checkTaskIdentity(task: { key: string; platform: Platform; taskId: stri
 
 export const TaskRef = TaskRefFields.superRefine(checkTaskIdentity);
 export type TaskRef = z.infer<typeof TaskRef>;
-/** What a content script knows about the task it shows; the background stamps `updatedAt`. */
-export const TaskInput = TaskRefFields.omit({ updatedAt: true }).superRefine(checkTaskIdentity);
+/** What a content script knows about the task it shows; the background stamps `updatedAt` (and keeps `sync`). */
+export const TaskInput = TaskRefFields.omit({ updatedAt: true, sync: true }).superRefine(checkTaskIdentity);
 export type TaskInput = z.infer<typeof TaskInput>;
 
 export const CategoryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Category ids are lowercase letters, digits and dashes');
@@ -113,6 +118,11 @@ const RatingFields = z.object({
   counters: z.record(z.string().max(40), z.number().finite().min(0).max(1_000_000)).default({}),
   dueAt: DueDate.nullable().default(null),
   doneAt: Instant.nullable().default(null),
+  /**
+   * The fields whose value came from the board (sync, or what the panel proposed), not typed: a
+   * later sync may update these only. Absent = none (records from before sync).
+   */
+  boardFields: z.array(z.enum(BOARD_FIELDS)).max(BOARD_FIELDS.length).optional(),
   createdAt: Instant,
   updatedAt: Instant,
 });
@@ -209,6 +219,7 @@ export const Settings = z.object({
   ownerHourlyValue: Money.nullable().default(DEFAULT_SETTINGS.ownerHourlyValue),
   currency: Currency.default(DEFAULT_SETTINGS.currency),
   csvDelimiter: z.enum(CSV_DELIMITERS).default(DEFAULT_SETTINGS.csvDelimiter),
+  syncInterval: z.enum(SYNC_INTERVALS).default(DEFAULT_SETTINGS.syncInterval),
 });
 export type Settings = z.infer<typeof Settings>;
 

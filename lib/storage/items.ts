@@ -4,6 +4,8 @@ import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS } from '../model/constants';
 import type { Settings, Timer } from '../model';
 import type { PageStatus } from './page-status';
+import type { Platform } from '../platforms/registry';
+import type { BoardCursor, BoardRef, SyncErrorKind } from '../sync/types';
 import { STORAGE_KEYS } from './keys';
 
 export const settingsItem = storage.defineItem<Settings>(`local:${STORAGE_KEYS.settings}`, { fallback: DEFAULT_SETTINGS });
@@ -12,3 +14,27 @@ export const timerItem = storage.defineItem<Timer | null>(`local:${STORAGE_KEYS.
 
 export const pageStatusItem = (tabId: number) =>
   storage.defineItem<PageStatus | null>(`session:${STORAGE_KEYS.pageStatus(tabId)}`, { fallback: null });
+
+/** Only the background reads or writes a token (lib/background/sync.ts). */
+export const tokenItem = (platform: Platform) => storage.defineItem<string | null>(`local:${STORAGE_KEYS.token(platform)}`, { fallback: null });
+
+export interface SyncConnection { account: string; last4: string; boards: BoardRef[]; connectedAt: string }
+export type SyncConnections = Partial<Record<Platform, SyncConnection>>;
+export const syncConnectionsItem = storage.defineItem<SyncConnections>(`local:${STORAGE_KEYS.syncConnections}`, { fallback: {} });
+
+export const syncCursorItem = (platform: Platform, boardId: string) =>
+  storage.defineItem<BoardCursor | null>(`local:${STORAGE_KEYS.syncCursor(platform, boardId)}`, { fallback: null });
+
+export interface BoardStatus {
+  running: boolean;
+  pages: number;
+  /** Tasks read by the running (or last) run. */
+  tasks: number;
+  fraction: number | null;
+  lastSyncAt: string | null;
+  /** Tasks of this board now stored. */
+  stored: number;
+  error: { kind: SyncErrorKind; detail: string } | null;
+}
+/** Keyed `platform:boardId`. */
+export const syncStatusItem = storage.defineItem<Record<string, BoardStatus>>(`local:${STORAGE_KEYS.syncStatus}`, { fallback: {} });

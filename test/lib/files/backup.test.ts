@@ -16,7 +16,7 @@ beforeEach(async () => {
 
 const fresh = () => new ScorecardDb(`test-${crypto.randomUUID()}`);
 const snapshot = async (db: ScorecardDb) => Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (n) => [n, await db.table(n).toArray()])));
-const owner = { tolerance: 0.25, ownerHourlyValue: 85, currency: 'USD', csvDelimiter: ';' } as const;
+const owner = { tolerance: 0.25, ownerHourlyValue: 85, currency: 'USD', csvDelimiter: ';', syncInterval: 'hourly' } as const;
 
 /** A backup as its file text, changed by `edit` (a user's hand edit or a damaged file). */
 async function backupText(edit: (b: Record<string, any>) => void = () => {}) {

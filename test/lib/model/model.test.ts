@@ -21,7 +21,7 @@ describe('schemas accept good records', () => {
   });
 
   it('settings default to a 20 % tolerance in euros', () => {
-    expect(Settings.parse({})).toEqual({ tolerance: 0.2, ownerHourlyValue: null, currency: 'EUR', csvDelimiter: 'auto' });
+    expect(Settings.parse({})).toEqual({ tolerance: 0.2, ownerHourlyValue: null, currency: 'EUR', csvDelimiter: 'auto', syncInterval: 'daily' });
     // The zod-free default the popup and the KPI engine use is the same.
     expect(DEFAULT_SETTINGS).toEqual(Settings.parse({}));
   });
