@@ -82,8 +82,10 @@ function tab(page: Page, downloadDir: string): Tab {
     async download(s, text): Promise<SavedFile> {
       const before = new Set(fs.readdirSync(downloadDir));
       await click(s, text);
-      // Firefox writes `<name>.part` and renames it when done.
-      const filename = await until(() => fs.readdirSync(downloadDir).find((f) => !before.has(f) && !f.endsWith('.part')), 'the download');
+      // Firefox puts an empty placeholder at `<name>`, writes `<name>.part` and then renames it.
+      const done = (f: string) => !before.has(f) && !f.endsWith('.part') && !fs.existsSync(path.join(downloadDir, `${f}.part`))
+        && fs.statSync(path.join(downloadDir, f)).size > 0;
+      const filename = await until(() => fs.readdirSync(downloadDir).find(done), 'the download');
       return { filename, bytes: fs.readFileSync(path.join(downloadDir, filename)) };
     },
   };
