@@ -11,9 +11,14 @@
 //   fixed by the pref `extensions.webextensions.uuids`, as Firefox keeps them for an installed one.
 // - A navigation to moz-extension:// never reports done over BiDi, so an extension page is
 //   awaited by its document instead. Request interception covers the page's own requests.
-// - Downloads go to a folder per session (prefs), since BiDi reports no download events here.
+// - Interception does not see a content script's own fetch (Trello's card read): in Firefox it
+//   goes out under the extension's principal. All of Firefox's traffic therefore goes to a local
+//   proxy that refuses it, so nothing reaches the internet; answered requests never get that far.
+//   A content script's API call thus fails as a network error here, not as the descriptor's 401.
+// - Downloads are read from a folder per session (Firefox's download prefs), as a user finds them.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver, FixtureSite, SavedFile, Tab } from '../journeys/driver';
@@ -35,7 +40,15 @@ export function firefoxManifest() {
   };
 }
 
-async function start(profileDir: string, downloadDir: string): Promise<Browser> {
+/** A proxy on 127.0.0.1 that refuses every request and tunnel. */
+async function refusingProxy() {
+  const server = http.createServer((_, res) => { res.writeHead(502); res.end(); });
+  server.on('connect', (_, socket) => socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as { port: number }).port, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+async function start(profileDir: string, downloadDir: string, proxyPort: number): Promise<Browser> {
   const { id } = firefoxManifest().browser_specific_settings.gecko;
   const browser = await puppeteer.launch({
     browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profileDir,
@@ -44,6 +57,9 @@ async function start(profileDir: string, downloadDir: string): Promise<Browser> 
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }),
       'intl.locale.requested': 'en-US',
+      'network.proxy.type': 1, // manual; localhost is never proxied
+      'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': proxyPort,
+      'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': proxyPort,
       'browser.download.folderList': 2,
       'browser.download.dir': downloadDir,
       'browser.download.useDownloadDir': true,
@@ -94,7 +110,8 @@ function tab(page: Page, downloadDir: string): Tab {
 export async function firefoxDriver(): Promise<Driver> {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vasc-firefox-'));
   const downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vasc-downloads-'));
-  let browser = await start(profileDir, downloadDir);
+  const proxy = await refusingProxy();
+  let browser = await start(profileDir, downloadDir, proxy.port);
   let dbTab: Page | undefined;
   const sites: FixtureSite[] = [];
   const errors: string[] = [];
@@ -145,11 +162,12 @@ export async function firefoxDriver(): Promise<Driver> {
     async restart() {
       await browser.close();
       dbTab = undefined;
-      browser = await start(profileDir, downloadDir);
+      browser = await start(profileDir, downloadDir, proxy.port);
     },
     pageErrors: () => [...errors],
     async close() {
       await browser.close();
+      await proxy.close();
       for (const dir of [profileDir, downloadDir]) fs.rmSync(dir, { recursive: true, force: true });
     },
   };

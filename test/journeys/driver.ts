@@ -9,7 +9,10 @@ export interface FixtureSite {
   origin: string;
   /** Path under test/fixtures/. */
   fixture: string;
-  /** URL prefixes the page calls with the user's session (an API) answered 401: the panel reads the page. */
+  /**
+   * URL prefixes the page calls with the user's session (an API), refused, so the panel reads the
+   * page: answered 401 in Chromium; in Firefox a content script's call fails at the harness's proxy.
+   */
   refused?: string[];
 }
 
