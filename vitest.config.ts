@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/e2e-firefox/**'],
           setupFiles: ['test/setup.ts'],
           benchmark: { include: ['test/bench/**/*.bench.ts'] },
         },
@@ -18,6 +18,19 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The same journeys in Firefox (firefox-esr through puppeteer-core), on `wxt build -b firefox`.
+        test: {
+          name: 'e2e-firefox',
+          include: ['test/e2e-firefox/**/*.test.ts'],
+          // Firefox under BiDi answers each query in a round trip of its own, slower than
+          // Playwright's Chromium; on a busy machine a panel's load can pass the default 1 s.
+          expect: { poll: { timeout: 5_000 } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
