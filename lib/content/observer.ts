@@ -192,7 +192,16 @@ export function watchTaskViews(options: WatchOptions) {
         // Our own panels coming and going are no news about the task.
         const only = r.addedNodes.length + r.removedNodes.length === 1 ? r.addedNodes[0] ?? r.removedNodes[0] : null;
         if ((only as Element | null)?.localName === HOST_TAG) continue;
-        if (view.contains(r.target)) return scheduleRefresh();
+        if (!view.contains(r.target)) continue;
+        // A reused view may already show another task while the URL still names this one: out
+        // now, before a frame shows this panel over the other task (an unreadable view in the
+        // middle of a re-render is left to the refresh).
+        const now = adapter.readTask(view, win.location.href);
+        if (now && now.task.key !== mounted.key) {
+          unmount();
+          return check();
+        }
+        return scheduleRefresh();
       }
       return;
     }

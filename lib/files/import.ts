@@ -292,7 +292,7 @@ export async function previewImport(file: string | ArrayBuffer | ArrayBufferView
     }
     const taskId = cell.get('taskId')?.trim() ?? '';
     if (!taskId) reasons.push(`taskId: ${t('data_errMissing')}`);
-    // `a b` fails the key's pattern and `asana:1` reads as another platform's key.
+    // `a b` fails the key's pattern and an id like `<platform>:1` reads as another platform's key.
     else if (/[\s:]/.test(taskId)) reasons.push(`taskId: ${t('data_errTaskIdChars', taskId)}`);
 
     const row: ImportRow = {

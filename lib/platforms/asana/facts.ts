@@ -1,4 +1,4 @@
-// Asana's entry in the platform registry; its panel (adapter, page.ts) is issue #11.
+// Asana's entry in the platform registry; its adapter and selectors live beside it.
 import type { PlatformFacts } from '../facts';
 
 export const ASANA = {

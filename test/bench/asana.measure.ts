@@ -1,0 +1,89 @@
+// `npm run bench`: the Asana content script's size, and how long after the task pane shows a
+// task the panel for that task is there with its form rendered: by switching tasks in the reused
+// pane, and by opening a task URL in a fresh page. Prints figures; asserts no times.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import { EXTENSION_DIR, launch, serveFixture, type Session } from '../e2e/harness';
+
+let session: Session | undefined;
+afterAll(() => session?.close());
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => sorted(xs)[Math.ceil(xs.length * 0.95) - 1]!;
+const OPENS = Number(process.env.OPENS ?? 40);
+const TASKS = ['1200000000000101', '1200000000000102', '1200000000000103', '1200000000000104'];
+const report = (what: string, times: number[]) => console.log(
+  `Asana panel with form in the DOM after the pane shows the task, ${what}: median ${median(times).toFixed(2)} ms, p95 ${p95(times).toFixed(2)} ms`
+  + ` over ${times.length} (first ${times[0]!.toFixed(2)} ms; fastest ${Math.min(...times).toFixed(2)} ms); budget ≤ 3 ms median, ≤ 6 ms p95;`
+  + ` load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+);
+
+it('Asana content script size', () => {
+  const raw = fs.readFileSync(path.join(EXTENSION_DIR, 'content-scripts/asana.js'));
+  const gzip = zlib.gzipSync(raw).length;
+  expect(raw.length).toBeGreaterThan(0);
+  console.log(`content-scripts/asana.js: ${raw.length} B raw, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB; budget 15 KB)`);
+});
+
+/**
+ * In the page's own world, before its scripts: the fixture marks the moment the pane shows a task
+ * ("task-pane-inserted" / "task-pane-updated"); this notes when the panel for that very task has
+ * its form in.
+ */
+async function recordLatency(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __panelMs: number[] };
+    w.__panelMs = [];
+    let seenFor: PerformanceEntry | undefined;
+    new MutationObserver(() => {
+      const shown = [...performance.getEntriesByName('task-pane-inserted'), ...performance.getEntriesByName('task-pane-updated')]
+        .sort((a, b) => a.startTime - b.startTime).at(-1);
+      if (!shown || shown === seenFor) return;
+      const host = document.querySelector('va-scorecard-panel');
+      const pane = document.querySelector('.TaskPane');
+      if (!host?.shadowRoot?.querySelector('form') || host.getAttribute('data-task') !== `asana:${pane?.getAttribute('data-task-id')}`) return;
+      seenFor = shown;
+      w.__panelMs.push(performance.now() - shown.startTime);
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+const times = (page: Page) => page.evaluate(() => (window as unknown as { __panelMs: number[] }).__panelMs);
+
+it(`panel after switching tasks in the reused pane, over ${OPENS} switches`, async () => {
+  session ??= await launch();
+  await serveFixture(session, 'https://app.asana.com/**', 'asana/app.html');
+  const page = await session.context.newPage();
+  await recordLatency(page);
+  await page.goto(`https://app.asana.com/0/1200000000000001/${TASKS[0]}`);
+  await page.locator('va-scorecard-panel form').waitFor();
+  for (let i = 1; i <= OPENS; i++) {
+    const gid = TASKS[i % TASKS.length]!;
+    await page.locator(`#view a[data-task-id="${gid}"]`).click();
+    await page.locator(`va-scorecard-panel[data-task="asana:${gid}"] form`).waitFor();
+  }
+  const all = await times(page);
+  expect(all).toHaveLength(OPENS + 1);
+  report('by switching tasks in the pane', all.slice(1)); // the first is the page's own open by URL
+});
+
+it(`panel after opening a task URL in a fresh page, over ${OPENS} loads`, async () => {
+  session ??= await launch();
+  await serveFixture(session, 'https://app.asana.com/**', 'asana/app.html');
+  const all: number[] = [];
+  for (let i = 0; i < OPENS; i++) {
+    const page = await session.context.newPage();
+    await recordLatency(page);
+    const gid = TASKS[i % TASKS.length]!;
+    await page.goto(`https://app.asana.com/0/1200000000000001/${gid}`);
+    await page.locator(`va-scorecard-panel[data-task="asana:${gid}"] form`).waitFor();
+    all.push(...await times(page));
+    await page.close();
+  }
+  expect(all).toHaveLength(OPENS);
+  report('by opening a task URL', all);
+});
