@@ -1,20 +1,15 @@
 // `npm run bench`: the Asana content script's size, and how long after the task pane shows a
 // task the panel for that task is there with its form rendered: by switching tasks in the reused
 // pane, and by opening a task URL in a fresh page. Prints figures; asserts no times.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import { EXTENSION_DIR, launch, serveFixture, type Session } from '../e2e/harness';
+import { launch, serveFixture, type Session } from '../e2e/harness';
+import { median, p95, reportContentScriptSize } from './stats';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => sorted(xs)[Math.ceil(xs.length * 0.95) - 1]!;
 const OPENS = Number(process.env.OPENS ?? 40);
 const TASKS = ['1200000000000101', '1200000000000102', '1200000000000103', '1200000000000104'];
 const report = (what: string, times: number[]) => console.log(
@@ -24,10 +19,7 @@ const report = (what: string, times: number[]) => console.log(
 );
 
 it('Asana content script size', () => {
-  const raw = fs.readFileSync(path.join(EXTENSION_DIR, 'content-scripts/asana.js'));
-  const gzip = zlib.gzipSync(raw).length;
-  expect(raw.length).toBeGreaterThan(0);
-  console.log(`content-scripts/asana.js: ${raw.length} B raw, ${gzip} B gzip (${(gzip / 1024).toFixed(2)} KiB; budget 15 KB)`);
+  expect(reportContentScriptSize('asana')).toBeGreaterThan(0);
 });
 
 /**

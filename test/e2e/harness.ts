@@ -3,6 +3,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readStore } from '../journeys/idb';
 
 // EXTENSION_DIR lets a comparison run two builds side by side without sharing .output/.
 export const EXTENSION_DIR = path.resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
@@ -71,35 +72,9 @@ export async function openPage(s: Session, url: string): Promise<Page> {
 
 /** Reads one record of the extension's database from its service worker. */
 export function readRecord(worker: Worker, store: string, key: string) {
-  return worker.evaluate(async ({ store, key }) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('va-scorecard');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      return await new Promise<unknown>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).get(key);
-        req.onsuccess = () => resolve(req.result ?? null);
-        req.onerror = () => reject(req.error);
-      });
-    } finally { db.close(); }
-  }, { store, key }) as Promise<Record<string, any> | null>;
+  return worker.evaluate(readStore, { store, key }) as Promise<Record<string, any> | null>;
 }
 
 export function readAll(worker: Worker, store: string) {
-  return worker.evaluate(async (store) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('va-scorecard');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      return await new Promise<unknown[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    } finally { db.close(); }
-  }, store) as Promise<Record<string, any>[]>;
+  return worker.evaluate(readStore, { store }) as Promise<Record<string, any>[]>;
 }
