@@ -5,7 +5,7 @@ import { impactChanges, impactOf, previousMonth } from '@/lib/kpi';
 import type { ImpactEntry } from '@/lib/model';
 
 const entry = (id: string, metric: string, month: string, value: number, updatedAt = '2026-11-28T10:00:00.000Z'): ImpactEntry =>
-  ({ id, metric, month, value, updatedAt });
+  ({ id, metric, unit: '', month, value, updatedAt });
 
 describe('hours freed, cost and value', () => {
   it('cost uses the VA rate and value the owner hour, each null when unknown', () => {
