@@ -5,6 +5,7 @@ import { serve, type Handlers } from '../messages/listen';
 import { t } from '../text/i18n';
 import { nowIso, type Timer } from '../model';
 import { pageStatusItem, timerItem } from '../storage/items';
+import { scheduleReminders } from './reminders';
 
 export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
   // Timer steps read storage, write the database, then write storage: run one at a time, so two
@@ -60,6 +61,9 @@ export function createHandlers(d: ScorecardDb = defaultDb): Handlers {
     },
     async 'timer.stop'() {
       return serialised(stopTimer);
+    },
+    async 'reminders.sync'() {
+      await scheduleReminders(d);
     },
   };
 }

@@ -16,6 +16,8 @@ export const requests = {
   'page.status': z.object({ platform: Platform, recognised: z.boolean() }),
   'timer.start': z.object({ task: TaskInput }),
   'timer.stop': z.undefined(),
+  /** From the dashboard after a review's next check-in changed: the background reschedules. */
+  'reminders.sync': z.undefined(),
 } as const;
 
 export interface PanelData {
@@ -33,6 +35,7 @@ export interface Responses {
   'page.status': void;
   'timer.start': Timer;
   'timer.stop': Rating | null;
+  'reminders.sync': void;
 }
 
 export type MessageType = keyof typeof requests;

@@ -9,6 +9,8 @@ export const STORAGE_KEYS = {
   timer: 'timer',
   /** storage.local: whether the panel is collapsed, shared by all cards and platforms. */
   panelCollapsed: 'panelCollapsed',
+  /** storage.local: the check-in reminders already shown, review id → the date shown for. */
+  remindersShown: 'remindersShown',
   /** storage.session: whether the board page in a tab was recognised. */
   pageStatus: (tabId: number) => `pageStatus:${tabId}` as const,
 } as const;
