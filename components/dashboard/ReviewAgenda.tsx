@@ -65,14 +65,15 @@ export function ReviewAgendaView({ data }: { data: ReviewData }) {
       </ul>
 
       <h4>{t('review_openHeading')}</h4>
-      <ul data-testid="review-open">
-        {data.open.map((o) => {
+      <ul data-testid="review-open" aria-busy={data.open === null}>
+        {data.open === null && <li class="muted">{t('loading')}</li>}
+        {data.open?.map((o) => {
           const due = o.rating.dueAt;
           const when = due === null ? t('review_noDue')
             : t(o.overdue ? 'review_dueOverdue' : 'review_due', due.length === 10 ? calendarDay.format(new Date(`${due}T00:00:00Z`)) : day.format(new Date(due)));
           return <li key={o.rating.id}><TaskName task={task(o.rating.id)} /> <span class={o.overdue ? 'error' : 'muted'}>{when}; {t('review_openDays', o.daysOpen)}</span></li>;
         })}
-        {data.open.length === 0 && <li class="muted">{t('review_nothingListed')}</li>}
+        {data.open?.length === 0 && <li class="muted">{t('review_nothingListed')}</li>}
       </ul>
     </section>
   );

@@ -3,7 +3,7 @@
 // merge), so a meeting can stop and go on later; exports as Markdown in the UI's language.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { addMonths, format } from 'date-fns';
-import type { ReviewData } from '@/lib/db/review-page';
+import { loadOpenTasks, type ReviewData } from '@/lib/db/review-page';
 import { saveReview } from '@/lib/db/reviews';
 import { datedFilename, downloadBlob } from '@/lib/files/download';
 import { reviewMarkdown } from '@/lib/files/review-markdown';
@@ -78,7 +78,7 @@ export function ReviewForm({ data, onSaved }: { data: ReviewData; onSaved: () =>
 
   async function exportMarkdown() {
     await saver.flush();
-    const md = reviewMarkdown(data, review, { t, locale: uiLanguage() });
+    const md = reviewMarkdown(data.open ? data : await loadOpenTasks(data), review, { t, locale: uiLanguage() });
     const slug = data.va.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'va';
     downloadBlob(new Blob([md], { type: 'text/markdown;charset=utf-8' }), datedFilename(`check-in-${slug}-${data.month}`, 'md'));
   }

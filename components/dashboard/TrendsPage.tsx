@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { listVas } from '@/lib/db';
 import { loadTrend } from '@/lib/db/trends';
 import { TREND_KPIS, type Trend, type TrendKpi } from '@/lib/kpi/trends';
@@ -7,33 +7,50 @@ import { t, uiLanguage } from '@/lib/text/i18n';
 import type { Va } from '@/lib/model';
 import type { SectionProps } from './Dashboard';
 import { monthLabel } from './ReviewPage';
-import { useAsync } from '../useAsync';
+
+/** The chart library, asked for when the section first renders, so it loads while the data is read. */
+let chartModule: Promise<typeof import('./trend-chart')> | undefined;
+const loadCharts = () => (chartModule ??= import('./trend-chart'));
 
 const shortMonth = (month: string) =>
   new Intl.DateTimeFormat(uiLanguage(), { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T12:00:00Z`));
 
+/** The VAs, then the chosen VA's months, in one chain started right after the first render. */
+function useTrend(vaId: string | null) {
+  const [state, setState] = useState<{ vas?: Va[]; va?: Va; trend?: Trend; error?: string }>({});
+  useLayoutEffect(() => {
+    let live = true;
+    void loadCharts();
+    (async () => {
+      const vas = await listVas();
+      const va = vas.find((v) => v.id === vaId) ?? vas[0];
+      const trend = va ? await loadTrend(va) : undefined;
+      if (live) setState({ vas, va, trend });
+    })().catch((e: unknown) => { if (live) setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) })); });
+    return () => { live = false; };
+  }, [vaId]);
+  return state;
+}
+
 /** A VA's last twelve months as charts, each with its target, and the same numbers as a table. */
 export function TrendsPage({ params }: SectionProps) {
-  const vas = useAsync(() => listVas());
   const [chosen, setChosen] = useState<string | null>(params.get('va'));
-  const va = vas.data?.find((v) => v.id === chosen) ?? vas.data?.[0];
-  const trend = useAsync(async () => (va ? loadTrend(va) : null), [va?.id]);
+  const { vas, va, trend, error } = useTrend(chosen);
 
   return (
     <section class="stack" aria-labelledby="trends-heading">
       <h2 id="trends-heading">{t('trends_heading')}</h2>
       <p class="muted">{t('trends_intro')}</p>
-      {vas.error && <p class="error" role="alert">{t('errorGeneric', vas.error)}</p>}
-      {trend.error && <p class="error" role="alert">{t('errorGeneric', trend.error)}</p>}
-      {vas.data?.length === 0 && <p class="empty">{t('review_noVas')}</p>}
+      {error && <p class="error" role="alert">{t('errorGeneric', error)}</p>}
+      {vas?.length === 0 && <p class="empty">{t('review_noVas')}</p>}
       {va && (
         <label>{t('review_va')}
           <select name="va" value={va.id} onChange={(e) => setChosen(e.currentTarget.value)}>
-            {vas.data!.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+            {vas!.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
           </select>
         </label>
       )}
-      {va && trend.data && <TrendView va={va} trend={trend.data} />}
+      {va && trend && <TrendView va={va} trend={trend} />}
     </section>
   );
 }
@@ -82,7 +99,7 @@ function TrendChart({ kpi, trend, currency }: { kpi: TrendKpi; trend: Trend; cur
     let chart: { destroy(): void } | undefined;
     let live = true;
     const scale = scaleOf(kpi);
-    import('./trend-chart').then(({ drawChart }) => {
+    loadCharts().then(({ drawChart }) => {
       if (!live || !host.current) return;
       const target = trend.targets[kpi];
       chart = drawChart(host.current, {

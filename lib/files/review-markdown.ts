@@ -69,12 +69,13 @@ export function reviewMarkdown(doc: ReviewDocument, review: Review, { t, locale,
   if (doc.agenda.couldBeBetter.length === 0) out.push(`- ${t('review_nothingListed')}`);
 
   out.push('', `## ${t('review_openHeading')}`, '');
-  for (const o of doc.open) {
+  const open = doc.open ?? [];
+  for (const o of open) {
     const due = o.rating.dueAt === null ? t('review_noDue')
       : t(o.overdue ? 'review_dueOverdue' : 'review_due', o.rating.dueAt.length === 10 ? calendarDay.format(new Date(`${o.rating.dueAt}T00:00:00Z`)) : day.format(new Date(o.rating.dueAt)));
     out.push(`- ${link(task(o.rating.id).title, task(o.rating.id).url)} — ${due}; ${t('review_openDays', o.daysOpen)}`);
   }
-  if (doc.open.length === 0) out.push(`- ${t('review_nothingListed')}`);
+  if (open.length === 0) out.push(`- ${t('review_nothingListed')}`);
 
   out.push('', `## ${t('review_questionsHeading')}`);
   for (const q of ['wentWell', 'couldBeBetter', 'kpisMet', 'needFromVa', 'supportForVa'] as const) {
