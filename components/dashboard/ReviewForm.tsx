@@ -83,8 +83,8 @@ export function ReviewForm({ data, onSaved }: { data: ReviewData; onSaved: () =>
     downloadBlob(new Blob([md], { type: 'text/markdown;charset=utf-8' }), datedFilename(`check-in-${slug}-${data.month}`, 'md'));
   }
 
-  const hasCreative = data.card.kpis.tasksDone !== 0 && [...data.agenda.wentWell, ...data.agenda.couldBeBetter].some((i) => i.rating.category === 'creative')
-    || data.goingWell.some((c) => c.category === 'creative') || review.meetingInputScore !== null;
+  // The seed's KPI table asks for the VA's input in meetings for creative and strategic support only.
+  const hasCreative = data.categoriesDone.includes('creative') || review.meetingInputScore !== null;
 
   return (
     <form class="card stack" onSubmit={(e) => e.preventDefault()} data-testid="review-form" aria-labelledby="review-questions-heading">

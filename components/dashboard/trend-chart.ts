@@ -27,7 +27,9 @@ export function drawChart(host: HTMLElement, spec: ChartSpec): { destroy(): void
     width: width(), height: 180, legend: { show: false }, cursor: { show: false },
     scales: { x: { time: false } },
     axes: [
-      { stroke: ink, values: (_u, ticks) => ticks.map((i) => spec.labels[i] ?? ''), splits: () => x, grid: { show: false } },
+      // Every month gets a tick; in a narrow chart only every second or third one its label.
+      { stroke: ink, splits: () => x, grid: { show: false },
+        values: (u, ticks) => { const step = Math.max(1, Math.ceil((spec.labels.length * 40) / u.width)); return ticks.map((i) => (i % step === 0 ? spec.labels[i] ?? '' : '')); } },
       { stroke: ink, values: (_u, ticks) => ticks.map((v) => spec.format(v)), size: 56 },
     ],
     series: [

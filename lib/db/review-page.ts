@@ -25,6 +25,8 @@ export interface ReviewData {
   card: PeriodScorecard<Rating>;
   agenda: ReviewAgenda<Rating>;
   goingWell: CategoryGoingWell[];
+  /** The categories the VA did tasks in this month (creative work adds a question). */
+  categoriesDone: string[];
   /** Null until loadOpenTasks has read them. */
   open: OpenTask<Rating>[] | null;
   /** Title and link of every task the page names, by rating id. */
@@ -69,7 +71,7 @@ export async function loadReviewData(va: Va, month: string, d: ScorecardDb = def
   const tasks = await taskLinks([...agenda.couldBeBetter, ...agenda.wentWell].map((i) => i.rating.id), d);
   return {
     va, month, period, settings, card: card!, agenda, goingWell: categoriesGoingWell(ratings, period, options),
-    open: null, tasks, customCategories, review, reviews,
+    categoriesDone: [...new Set(ratings.map((r) => r.category))].sort(), open: null, tasks, customCategories, review, reviews,
   };
 }
 
