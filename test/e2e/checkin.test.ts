@@ -50,12 +50,16 @@ describe('review meeting', () => {
     const slow = rated('slow1', { estimateMinutes: 30, actualMinutes: 90, doneAt, dueAt: '2000-01-01' });
     const fine = rated('fine1', { quality: 5, doneAt });
     const open = rated('open1', { doneAt: null, dueAt: yesterday, createdAt: new Date(now.getTime() - 10 * DAY).toISOString() });
-    await putRecords(dash, {
-      vas: [va], tasks: [slow.task, fine.task, open.task], ratings: [slow.rating, fine.rating, open.rating],
-      targets: [{ id: 't1', kpi: 'onTimeRate', scope: { kind: 'global' }, op: '>=', value: 0.9, updatedAt: at }],
-    });
-    await dash.goto(extensionUrl(session, `dashboard.html#review?va=va-1&period=${month}`));
+    await putRecords(dash, { vas: [va], tasks: [slow.task, fine.task, open.task], ratings: [slow.rating, fine.rating, open.rating] });
+    // The owner sets the target first: on time at least 90 %, for every VA.
     await dash.reload();
+    await dash.getByRole('link', { name: 'Targets' }).click();
+    await dash.locator('select[name=kpi]').selectOption('onTimeRate');
+    await dash.locator('select[name=op]').selectOption('>=');
+    await dash.locator('input[name=value]').fill('90');
+    await dash.getByRole('button', { name: 'Add target' }).click();
+    await expect.poll(() => dash.getByTestId('target-list').locator('li').count()).toBe(1);
+    await dash.goto(extensionUrl(session, `dashboard.html#review?va=va-1&period=${month}`));
 
     const agenda = dash.getByTestId('review-agenda');
     await agenda.waitFor();
