@@ -27,6 +27,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
+    // Check-in reminders; asked for in the review form when the owner wants one, not at install.
+    optional_permissions: ['notifications'],
     host_permissions: PLATFORMS.flatMap((p) => appMatches(PLATFORM_REGISTRY[p])),
     optional_host_permissions: PLATFORMS.flatMap((p) => PLATFORM_REGISTRY[p].apiPatterns),
     action: { default_title: '__MSG_extName__' },

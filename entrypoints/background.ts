@@ -2,6 +2,7 @@ import { registerHandlers } from '@/lib/background/handlers';
 import { registerTimerBadge } from '@/lib/background/badge';
 import { upgradeDatabaseOnInstall } from '@/lib/background/install';
 import { createSyncService, registerSyncAlarm } from '@/lib/background/sync';
+import { registerReminders } from '@/lib/background/reminders';
 
 export default defineBackground(() => {
   const sync = createSyncService();
@@ -9,4 +10,5 @@ export default defineBackground(() => {
   void registerSyncAlarm(sync);
   registerTimerBadge();
   upgradeDatabaseOnInstall();
+  registerReminders();
 });

@@ -109,12 +109,12 @@ export function realisticData() {
     id: 'rev-1', vaId: 'va-sanne', periodStart: '2026-09-30T22:00:00.000Z', periodEnd: '2026-10-31T23:00:00.000Z',
     answers: { wentWell: 'Inbox zero, "elke" dag', couldBeBetter: 'Facturen\nop tijd', kpisMet: 'ja', needFromVa: '', supportForVa: '' },
     vaExperience: { involved: 4, heard: 5, challenged: null }, proactivity: { answer: true, what: 'Sjabloon voor offertes' },
-    communicationScore: 4, peaceOfMindScore: null, notes: '', nextCheckIn: '2026-11-06T09:00:00.000Z', createdAt: iso(30), updatedAt: iso(31),
+    communicationScore: 4, peaceOfMindScore: null, meetingInputScore: null, notes: '', nextCheckIn: '2026-11-06T09:00:00.000Z', createdAt: iso(30), updatedAt: iso(31),
   }];
   const impact: ImpactEntry[] = [
-    { id: 'imp-1', metric: 'Offertes verstuurd', month: '2026-09', value: 8, updatedAt: iso(1) },
-    { id: 'imp-2', metric: 'Offertes verstuurd', month: '2026-10', value: 12, updatedAt: iso(31) },
-    { id: 'imp-3', metric: 'Uren aan nieuw aanbod', month: '2026-10', value: 6.5, updatedAt: iso(31) },
+    { id: 'imp-1', metric: 'Offertes verstuurd', unit: '', month: '2026-09', value: 8, updatedAt: iso(1) },
+    { id: 'imp-2', metric: 'Offertes verstuurd', unit: '', month: '2026-10', value: 12, updatedAt: iso(31) },
+    { id: 'imp-3', metric: 'Uren aan nieuw aanbod', unit: '', month: '2026-10', value: 6.5, updatedAt: iso(31) },
   ];
   const targets: Target[] = [
     { id: 't-1', kpi: 'onTimeRate', scope: { kind: 'global' }, op: '>=', value: 0.9, updatedAt: iso(2) },
@@ -122,7 +122,7 @@ export function realisticData() {
     { id: 't-3', kpi: 'qualityAvg', scope: { kind: 'category', category: 'bookkeeping' }, op: '>=', value: 4, updatedAt: iso(2) },
   ];
   const categories: Category[] = [
-    { id: 'bookkeeping', name: 'Boekhouding', counters: [{ id: 'receipts', label: 'Bonnetjes verwerkt' }], updatedAt: iso(1) },
+    { id: 'bookkeeping', name: 'Boekhouding', counters: [{ id: 'receipts', label: 'Bonnetjes verwerkt' }], archived: false, updatedAt: iso(1) },
   ];
   return { vas, tasks, ratings, reviews, impact, targets, categories };
 }

@@ -130,10 +130,12 @@ export function Panel(props: PanelProps) {
     }
   }
 
+  // An archived category is offered no more, except to a rating that already has it.
   const categories = useMemo((): CategoryOption[] => [
     ...props.categories,
-    ...(data?.customCategories ?? []).map((c) => ({ id: c.id, label: c.name, counters: c.counters })),
-  ], [props.categories, data]);
+    ...(data?.customCategories ?? []).filter((c) => !c.archived || c.id === rating?.category)
+      .map((c) => ({ id: c.id, label: c.name, counters: c.counters })),
+  ], [props.categories, data, rating?.category]);
   const category = value('category');
   const counters = value('counters');
   const counterDefs = categories.find((c) => c.id === category)?.counters ?? [];

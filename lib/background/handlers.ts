@@ -7,6 +7,7 @@ import { nowIso, type Timer } from '../model';
 import { pageStatusItem, timerItem } from '../storage/items';
 import { linkAssignee } from '../db/sync';
 import { createSyncService, type SyncService } from './sync';
+import { scheduleReminders } from './reminders';
 
 export function createHandlers(d: ScorecardDb = defaultDb, sync: SyncService = createSyncService(d)): Handlers {
   // Timer steps read storage, write the database, then write storage: run one at a time, so two
@@ -83,6 +84,9 @@ export function createHandlers(d: ScorecardDb = defaultDb, sync: SyncService = c
     },
     async 'sync.linkAssignee'({ vaId, identity }) {
       return linkAssignee(vaId, identity, d);
+    },
+    async 'reminders.sync'() {
+      await scheduleReminders(d);
     },
   };
 }

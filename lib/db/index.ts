@@ -38,6 +38,9 @@ export class ScorecardDb extends Dexie {
     // Every later version that changes what a record must look like ends its upgrade with
     // setAsideUnreadable, so no record an older version left can stop the database opening.
     this.version(3).stores({ [QUARANTINE]: 'id' }).upgrade(setAsideUnreadable);
+    // vaId finds a VA's open ratings for the review (they have no doneAt, so [vaId+doneAt] lacks
+    // them); categories gain `archived`, which setAsideUnreadable fills in for older records.
+    this.version(4).stores({ ratings: 'id, [vaId+doneAt], doneAt, updatedAt, vaId' }).upgrade(setAsideUnreadable);
     this.use(doneDaysMiddleware);
   }
 }

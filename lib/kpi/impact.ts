@@ -33,6 +33,8 @@ export function previousMonth(month: string): string {
 export interface MetricChange {
   /** The metric as the owner last wrote it. */
   metric: string;
+  /** What it counts, as last written; '' when the name says it. */
+  unit: string;
   month: string;
   value: number | null;
   previousValue: number | null;
@@ -41,7 +43,7 @@ export interface MetricChange {
 }
 
 // "Quotes sent" and "quotes sent " are one metric to the owner.
-const metricKey = (metric: string) => metric.trim().toLocaleLowerCase();
+export const metricKey = (metric: string) => metric.trim().toLocaleLowerCase();
 
 /**
  * Every metric logged in `month` or the month before, with its change, sorted by name. If a
@@ -65,6 +67,7 @@ export function impactChanges(entries: readonly ImpactEntry[], month: string): M
   return [...byMetric.values()]
     .map(({ now, before: prev }): MetricChange => ({
       metric: (now ?? prev)!.metric.trim(),
+      unit: (now ?? prev)!.unit ?? '', // older entries have none
       month,
       value: now?.value ?? null,
       previousValue: prev?.value ?? null,

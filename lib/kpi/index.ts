@@ -8,3 +8,4 @@ export * from './categories';
 export * from './targets';
 export * from './review';
 export * from './scorecard';
+export * from './trends';

@@ -99,3 +99,16 @@ export function resolvePeriod(choice: PeriodChoice, now = new Date(), timeZone?:
     case 'custom': return customRange(choice.from, choice.to, timeZone);
   }
 }
+
+/** The local calendar month `YYYY-MM` as a period; throws on anything else. */
+export function monthPeriod(month: string, timeZone: string = defaultTimeZone()): Period {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`Not a month: ${month}`);
+  return thisMonth(startOfLocalDay(`${month}-01`, timeZone), timeZone);
+}
+
+/** The `n` months up to and including the one of `now`, oldest first, as `YYYY-MM`. */
+export function lastMonths(n: number, now: Date = new Date(), timeZone: string = defaultTimeZone()): string[] {
+  const ctx = { in: tz(timeZone) };
+  const current = startOfMonth(now, ctx);
+  return Array.from({ length: n }, (_, i) => format(subMonths(current, n - 1 - i, ctx), 'yyyy-MM', ctx));
+}

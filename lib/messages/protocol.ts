@@ -29,6 +29,8 @@ export const requests = {
   'sync.run': z.object({ platform: Platform.optional(), boardId: z.string().max(200).optional(), full: z.boolean().optional() }),
   'sync.disconnect': z.object({ platform: Platform }),
   'sync.linkAssignee': z.object({ vaId: z.string().min(1), identity: Identity }),
+  /** From the dashboard after a review's next check-in changed: the background reschedules. */
+  'reminders.sync': z.undefined(),
 } as const;
 
 export interface PanelData {
@@ -53,6 +55,7 @@ export interface Responses {
   'sync.run': Record<string, BoardStatus>;
   'sync.disconnect': void;
   'sync.linkAssignee': Va;
+  'reminders.sync': void;
 }
 
 export type MessageType = keyof typeof requests;

@@ -158,6 +158,8 @@ export const Category = z.object({
   id: CategoryId,
   name: z.string().trim().min(1).max(80),
   counters: z.array(Counter).max(20).default([]),
+  /** Archived: no longer offered for new ratings; the ratings that use it keep it. */
+  archived: z.boolean().default(false),
   updatedAt: Instant,
 });
 export type Category = z.infer<typeof Category>;
@@ -185,34 +187,64 @@ const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected YYYY-MM'
 export const ImpactEntry = z.object({
   id: Id,
   metric: z.string().trim().min(1).max(120),
+  /** What the value counts ("quotes", "hours"); empty when the name says it. */
+  unit: z.string().trim().max(40).default(''),
   month: YearMonth,
   value: z.number().finite(),
   updatedAt: Instant,
 });
 export type ImpactEntry = z.infer<typeof ImpactEntry>;
 
-export const Review = z.object({
+const ReviewAnswers = z.object({
+  wentWell: z.string().max(10_000).default(''),
+  couldBeBetter: z.string().max(10_000).default(''),
+  kpisMet: z.string().max(10_000).default(''),
+  needFromVa: z.string().max(10_000).default(''),
+  supportForVa: z.string().max(10_000).default(''),
+});
+const VaExperience = z.object({ involved: Score.nullable(), heard: Score.nullable(), challenged: Score.nullable() });
+const Proactivity = z.object({ answer: z.boolean().nullable(), what: z.string().max(10_000).default('') });
+const ReviewFields = z.object({
   id: Id,
   vaId: Id,
   periodStart: Instant,
   periodEnd: Instant,
-  answers: z.object({
-    wentWell: z.string().max(10_000).default(''),
-    couldBeBetter: z.string().max(10_000).default(''),
-    kpisMet: z.string().max(10_000).default(''),
-    needFromVa: z.string().max(10_000).default(''),
-    supportForVa: z.string().max(10_000).default(''),
-  }),
-  vaExperience: z.object({ involved: Score.nullable(), heard: Score.nullable(), challenged: Score.nullable() }),
-  proactivity: z.object({ answer: z.boolean().nullable(), what: z.string().max(10_000).default('') }),
+  answers: ReviewAnswers,
+  vaExperience: VaExperience,
+  proactivity: Proactivity,
   communicationScore: Score.nullable().default(null),
   peaceOfMindScore: Score.nullable().default(null),
+  /** Creative and strategic support: the VA's input in meetings (1–5). */
+  meetingInputScore: Score.nullable().default(null),
   notes: z.string().max(20_000).default(''),
   nextCheckIn: Instant.nullable().default(null),
   createdAt: Instant,
   updatedAt: Instant,
 });
+export const Review = ReviewFields;
 export type Review = z.infer<typeof Review>;
+
+/**
+ * What one save of the review form carries: the fields typed since the last save, and inside the
+ * answers, the VA's experience and the proactivity question only the parts typed. As with
+ * RatingPatch, no defaults: a default filled in for a field not sent would wipe an earlier sitting.
+ */
+export const ReviewPatch = patchOf({
+  ...ReviewFields.pick({ communicationScore: true, peaceOfMindScore: true, meetingInputScore: true, notes: true, nextCheckIn: true }).shape,
+  answers: patchOf(ReviewAnswers.shape),
+  vaExperience: patchOf(VaExperience.shape),
+  proactivity: patchOf(Proactivity.shape),
+});
+export type ReviewPatch = z.infer<typeof ReviewPatch>;
+
+const REVIEW_GROUPS = ['answers', 'vaExperience', 'proactivity'] as const;
+
+/** `later` over `earlier`, group by group: what the autosave gathers and what the database stores. */
+export function mergeReviewPatch<T extends ReviewPatch>(earlier: T, later: ReviewPatch): T {
+  const out: Record<string, unknown> = { ...earlier, ...later };
+  for (const group of REVIEW_GROUPS) if (later[group]) out[group] = { ...earlier[group], ...later[group] };
+  return out as T;
+}
 
 export const Settings = z.object({
   tolerance: z.number().min(0).max(5).default(DEFAULT_SETTINGS.tolerance),

@@ -12,6 +12,8 @@ export const settingsItem = storage.defineItem<Settings>(`local:${STORAGE_KEYS.s
 
 export const timerItem = storage.defineItem<Timer | null>(`local:${STORAGE_KEYS.timer}`, { fallback: null });
 
+export const remindersShownItem = storage.defineItem<Record<string, string>>(`local:${STORAGE_KEYS.remindersShown}`, { fallback: {} });
+
 export const pageStatusItem = (tabId: number) =>
   storage.defineItem<PageStatus | null>(`session:${STORAGE_KEYS.pageStatus(tabId)}`, { fallback: null });
 

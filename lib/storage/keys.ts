@@ -17,6 +17,8 @@ export const STORAGE_KEYS = {
   syncCursor: (platform: string, boardId: string) => `syncCursor:${platform}:${boardId}` as const,
   /** storage.local: per board, the running sync's progress or the last one's outcome. */
   syncStatus: 'syncStatus',
+  /** storage.local: the check-in reminders already shown, review id → the date shown for. */
+  remindersShown: 'remindersShown',
   /** storage.session: whether the board page in a tab was recognised. */
   pageStatus: (tabId: number) => `pageStatus:${tabId}` as const,
 } as const;

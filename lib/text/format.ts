@@ -1,9 +1,9 @@
 // How each KPI is shown and entered. Rates are stored as fractions and shown as percentages.
-import { t, type MessageKey } from './i18n';
+import { t, type MessageKey, type Translate } from './i18n';
 import type { KpiName } from '../model';
 
 /** A KPI's name as the owner reads it. */
-export const kpiLabel = (kpi: KpiName) => t(`kpi_${kpi}` as MessageKey);
+export const kpiLabel = (kpi: KpiName, tr: Translate = t) => tr(`kpi_${kpi}` as MessageKey);
 
 export type KpiUnit = 'count' | 'rate' | 'ratio' | 'score' | 'hours' | 'money' | 'perTask';
 

@@ -15,3 +15,6 @@ export function t(key: MessageKey, substitutions?: string | number | (string | n
 export function uiLanguage(): 'en' | 'nl' {
   return browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
+
+/** `t` or a stand-in that answers in another language (tests, a file written in Dutch). */
+export type Translate = (key: MessageKey, substitutions?: string | number | (string | number)[]) => string;

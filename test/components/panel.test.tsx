@@ -5,7 +5,7 @@ import { builtinCategories } from '@/components/panel/categories';
 import { panelRenderer } from '@/components/panel/render';
 import type { PanelHandle } from '@/lib/content/observer';
 import type { PanelData } from '@/lib/messages/protocol';
-import type { Rating, RatingPatch, Timer, Va } from '@/lib/model';
+import type { Category, Rating, RatingPatch, Timer, Va } from '@/lib/model';
 import type { TaskSnapshot } from '@/lib/platforms/adapter';
 
 const at = '2026-11-20T10:00:00.000Z';
@@ -26,12 +26,12 @@ const rating = (patch: RatingPatch = {}): Rating => ({
 } as Rating);
 
 /** An in-memory background: what the panel saves is what it loads next time. */
-function fakeApi(init: { rating?: Rating | null; vas?: Va[]; timer?: Timer | null } = {}) {
-  const state = { rating: init.rating ?? null, vas: init.vas ?? [], timer: init.timer ?? null };
+function fakeApi(init: { rating?: Rating | null; vas?: Va[]; timer?: Timer | null; customCategories?: Category[] } = {}) {
+  const state = { rating: init.rating ?? null, vas: init.vas ?? [], timer: init.timer ?? null, customCategories: init.customCategories ?? [] };
   let loaded!: () => void;
   const gate = new Promise<void>((r) => { loaded = r; });
   const api = {
-    load: vi.fn(async (): Promise<PanelData> => { await gate; return { rating: state.rating, vas: state.vas, customCategories: [], timer: state.timer }; }),
+    load: vi.fn(async (): Promise<PanelData> => { await gate; return { rating: state.rating, vas: state.vas, customCategories: state.customCategories, timer: state.timer }; }),
     save: vi.fn(async (_task, patch: RatingPatch, proposed: RatingPatch = {}) => {
       const base: Record<string, unknown> = { ...state.rating };
       for (const [field, value] of Object.entries(proposed)) base[field] ??= value; // as the background does
@@ -337,5 +337,23 @@ describe('the Scorecard panel', () => {
     $('[name=errorFree][value="true"]').click();
     await vi.advanceTimersByTimeAsync(500);
     expect(state.rating).toMatchObject({ note: 'eerste', errorFree: true });
+  });
+
+  it('offers the owner\'s own categories with their counters, but an archived one only to a rating that has it', async () => {
+    const events: Category = { id: 'events', name: 'Events', counters: [{ id: 'guests', label: 'Guests invited' }], archived: false, updatedAt: at };
+    const old: Category = { id: 'old', name: 'Old work', counters: [], archived: true, updatedAt: at };
+    const first = fakeApi({ customCategories: [events, old] });
+    const { shadow, $ } = await mount(first.api, snapshot(), { loaded: first.loaded });
+    const options = () => [...shadow.querySelectorAll<HTMLOptionElement>('select[name=category] option')].map((o) => o.value);
+    expect(options()).toContain('events');
+    expect(options()).not.toContain('old');
+    choose($<HTMLSelectElement>('select[name=category]'), 'events');
+    await settle();
+    expect(shadow.querySelector('label[for=vasc-counter-guests]')?.textContent).toBe('Guests invited');
+    handle!.unmount(); handle = undefined; host.remove();
+
+    const rated = fakeApi({ customCategories: [events, old], rating: rating({ category: 'old' }) });
+    const again = await mount(rated.api, snapshot(), { loaded: rated.loaded });
+    expect(again.$<HTMLSelectElement>('select[name=category]').value).toBe('old');
   });
 });

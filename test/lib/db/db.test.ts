@@ -81,18 +81,19 @@ describe('database', () => {
 });
 
 /** A database as an older version left it: its schema and whatever records it held, unchecked. */
-async function writeOldVersion(version: 1 | 2, stores: Record<string, unknown[]>) {
+async function writeOldVersion(version: 1 | 2 | 3, stores: Record<string, unknown[]>) {
   const name = `test-${crypto.randomUUID()}`;
   const old = new Dexie(name);
   old.version(1).stores({
     vas: 'id, name', tasks: 'key, platform, updatedAt', ratings: 'id, [vaId+doneAt], doneAt, updatedAt',
     reviews: 'id, [vaId+periodStart], nextCheckIn', impact: 'id, [metric+month], month', targets: 'id, kpi', categories: 'id',
   });
-  if (version === 2) old.version(2).stores({ doneDays: 'day' });
+  if (version >= 2) old.version(2).stores({ doneDays: 'day' });
+  if (version === 3) old.version(3).stores({ quarantine: 'id' });
   await old.transaction('rw', old.tables, async () => {
     for (const [table, records] of Object.entries(stores)) await old.table(table).bulkPut(records);
     // Version 2 kept the copy of every stored rating, the unreadable ones included.
-    if (version === 2) await old.table('doneDays').bulkPut(groupByDoneDay((stores.ratings ?? []) as never));
+    if (version >= 2) await old.table('doneDays').bulkPut(groupByDoneDay((stores.ratings ?? []) as never));
   });
   old.close();
   return name;
@@ -190,5 +191,21 @@ describe('an upgrade never locks the owner out', () => {
       vi.doUnmock('@/lib/model');
       logged.mockRestore();
     }
+  });
+
+  it('reads version 3\'s categories, reviews and impact entries with the fields added since, and finds a VA\'s open tasks', async () => {
+    const { archived: _a, ...category } = r.category;
+    const { meetingInputScore: _m, ...review } = r.review;
+    const { unit: _u, ...impact } = r.impact;
+    const open = { ...r.rating, id: 'trello:open', taskId: 'open', doneAt: null };
+    const name = await writeOldVersion(3, { vas: [r.va], tasks: [r.task], ratings: [r.rating, open], reviews: [review], impact: [impact], categories: [category] });
+    const d = new ScorecardDb(name);
+    expect(await d.categories.toArray()).toEqual([r.category]);
+    expect(await d.reviews.toArray()).toEqual([r.review]);
+    expect(await d.impact.toArray()).toEqual([r.impact]);
+    expect(await listQuarantined(d)).toEqual([]);
+    const { loadOpenTasks, loadReviewData } = await import('@/lib/db/review-page');
+    const data = await loadOpenTasks(await loadReviewData(r.va, '2026-11', d), d);
+    expect(data.open!.map((o) => o.rating.id)).toEqual(['trello:open']);
   });
 });

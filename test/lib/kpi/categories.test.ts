@@ -91,8 +91,8 @@ describe("the owner's own categories", () => {
     const at = '2026-11-01T00:00:00.000Z';
     const custom: Category[] = [
       bookkeeping,
-      { id: 'events', name: 'Agenda & events', counters: [], updatedAt: at },
-      { id: 'email', name: 'My mail', counters: [{ id: 'spam', label: 'Spam removed' }], updatedAt: at },
+      { id: 'events', name: 'Agenda & events', counters: [], archived: false, updatedAt: at },
+      { id: 'email', name: 'My mail', counters: [{ id: 'spam', label: 'Spam removed' }], archived: false, updatedAt: at },
     ];
     expect(allCategories(custom).map((c) => c.id)).toEqual([...BUILTIN_CATEGORIES, 'events', 'bookkeeping']);
     expect(template('email', custom).builtin).toBe(true);

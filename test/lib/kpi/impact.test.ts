@@ -5,7 +5,7 @@ import { impactChanges, impactOf, previousMonth } from '@/lib/kpi';
 import type { ImpactEntry } from '@/lib/model';
 
 const entry = (id: string, metric: string, month: string, value: number, updatedAt = '2026-11-28T10:00:00.000Z'): ImpactEntry =>
-  ({ id, metric, month, value, updatedAt });
+  ({ id, metric, unit: '', month, value, updatedAt });
 
 describe('hours freed, cost and value', () => {
   it('cost uses the VA rate and value the owner hour, each null when unknown', () => {
@@ -31,15 +31,15 @@ describe("the owner's own metrics, month over month", () => {
   it('gives each metric its change against the previous month, by name', () => {
     expect(impactChanges(entries, '2026-11')).toEqual([
       // Logged last month but not yet this month: no change to report.
-      { metric: 'Hours on my new offer', month: '2026-11', value: null, previousValue: 5, change: null },
-      { metric: 'Quotes sent', month: '2026-11', value: 12, previousValue: 8, change: 4 },
-      { metric: 'times visible on social media', month: '2026-11', value: 24, previousValue: 15, change: 9 },
+      { metric: 'Hours on my new offer', unit: '', month: '2026-11', value: null, previousValue: 5, change: null },
+      { metric: 'Quotes sent', unit: '', month: '2026-11', value: 12, previousValue: 8, change: 4 },
+      { metric: 'times visible on social media', unit: '', month: '2026-11', value: 24, previousValue: 15, change: 9 },
     ]);
   });
 
   it('a metric new this month has no change yet', () => {
     expect(impactChanges([entry('n', 'Webinars', '2026-11', 2)], '2026-11')).toEqual([
-      { metric: 'Webinars', month: '2026-11', value: 2, previousValue: null, change: null },
+      { metric: 'Webinars', unit: '', month: '2026-11', value: 2, previousValue: null, change: null },
     ]);
   });
 

@@ -21,7 +21,7 @@ export const vas: Va[] = [
 ];
 
 export const bookkeeping: Category = {
-  id: 'bookkeeping', name: 'Bookkeeping', updatedAt: at,
+  id: 'bookkeeping', name: 'Bookkeeping', archived: false, updatedAt: at,
   counters: [{ id: 'receipts', label: 'Receipts filed' }, { id: 'reconciled', label: 'Accounts reconciled' }],
 };
 

@@ -1,6 +1,6 @@
 // The review meeting's automatic agenda on the golden November.
 import { describe, expect, it } from 'vitest';
-import { overruns, reviewAgenda, thisMonth } from '@/lib/kpi';
+import { categoriesGoingWell, openTasks, overruns, reviewAgenda, thisMonth } from '@/lib/kpi';
 import { AMS, ratings } from './november';
 
 const november = thisMonth(new Date('2026-11-15T12:00:00Z'), AMS);
@@ -63,5 +63,40 @@ describe('review agenda', () => {
       .flatMap((va) => reviewAgenda(ofVa(va), november, opts).couldBeBetter.filter((i) => i.reasons[0] === 'overrun'))
       .sort((a, b) => b.ratio! - a.ratio! || a.doneAt.localeCompare(b.doneAt));
     expect(ids(overruns([...ratings].reverse(), november))).toEqual(ids(fromAgendas));
+  });
+});
+
+describe('the categories that go well (candidates to delegate more of)', () => {
+  it('lists categories with two or more tasks, quality ≥ 4 on average and at most one in five to discuss, best first', () => {
+    // Sanne: "other" A14 (5) and A15 (4), nothing to discuss → 4.5; admin A7–A10 average 4.25, A10 late
+    // (1 of 5 tasks; A11 has no quality). Email has 3 of 8 to discuss (A2, A6, A13).
+    expect(categoriesGoingWell(ofVa('va-sanne'), november, opts)).toEqual([
+      { category: 'other', tasksDone: 2, qualityAvg: 4.5, toDiscuss: 0 },
+      { category: 'admin', tasksDone: 5, qualityAvg: 4.25, toDiscuss: 1 },
+    ]);
+    // Joost: creative B7, B8, B9, B10, B13 → quality 20 / 5 = 4, B9 to discuss; social averages 35 / 9.
+    expect(categoriesGoingWell(ofVa('va-joost'), november, opts).map((c) => c.category)).toEqual(['creative']);
+  });
+
+  it('a single good task is no pattern yet', () => {
+    const [one] = ofVa('va-zoe').filter((r) => r.taskId === 'C7');
+    expect(categoriesGoingWell([one!], november, opts)).toEqual([]);
+  });
+});
+
+describe('the tasks still open', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+
+  it('lists the VA\'s tasks not done yet, soonest due first, with how long they have been open', () => {
+    const open = openTasks(ratings.filter((r) => r.vaId === 'va-sanne' || r.vaId === 'va-joost'), now, opts);
+    // A16 due 20 Nov, B15 due 28 Nov; both rated on 1 October: 61 days open on 1 December.
+    expect(open.map((o) => [o.rating.taskId, o.overdue, o.daysOpen])).toEqual([['A16', true, 61], ['B15', true, 61]]);
+  });
+
+  it('a task due later is not overdue, and one without a due date comes last', () => {
+    const future = openTasks(ofVa('va-sanne'), new Date('2026-11-20T12:00:00Z'), opts);
+    expect(future.map((o) => [o.rating.taskId, o.overdue])).toEqual([['A16', false]]);
+    const noDue = { ...ofVa('va-sanne').find((r) => r.taskId === 'A16')!, id: 'trello:A99' as const, taskId: 'A99', dueAt: null };
+    expect(openTasks([noDue, ...ofVa('va-sanne')], now, opts).map((o) => [o.rating.taskId, o.overdue])).toEqual([['A16', true], ['A99', null]]);
   });
 });
