@@ -4,6 +4,9 @@ import { appMatches, PLATFORM_REGISTRY, PLATFORMS } from './lib/platforms/regist
 
 // Host access is limited to the boards' task pages (from the platform registry); API hosts are
 // optional and asked for only when the user connects a board for sync.
+/** The platforms' REST APIs: asked for only when the owner connects a board for sync. */
+const apiPatterns = PLATFORMS.flatMap((p) => PLATFORM_REGISTRY[p].apiPatterns);
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -28,9 +31,10 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
     // Check-in reminders; asked for in the review form when the owner wants one, not at install.
-    optional_permissions: ['notifications'],
+    // MV2 (Firefox) has no optional_host_permissions (WXT drops it): the API hosts go here there.
+    optional_permissions: ['notifications', ...(browser === 'firefox' ? apiPatterns : [])],
     host_permissions: PLATFORMS.flatMap((p) => appMatches(PLATFORM_REGISTRY[p])),
-    optional_host_permissions: PLATFORMS.flatMap((p) => PLATFORM_REGISTRY[p].apiPatterns),
+    optional_host_permissions: apiPatterns,
     action: { default_title: '__MSG_extName__' },
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     ...(browser === 'firefox'

@@ -145,10 +145,17 @@ describe('every registered platform', () => {
   });
 
   it('gets the host permission of its task pages, and its API only as optional', () => {
-    const manifest = (config.manifest as (env: { browser: string }) => Record<string, string[]>)({ browser: 'chrome' });
+    const manifest = (browser: string) => (config.manifest as (env: { browser: string }) => Record<string, string[]>)({ browser });
+    const chrome = manifest('chrome');
+    // MV2 has no optional_host_permissions: Firefox lists optional hosts among optional_permissions.
+    const firefox = manifest('firefox');
     for (const platform of PLATFORMS) {
-      for (const host of PLATFORM_REGISTRY[platform].appHosts) expect(manifest.host_permissions, platform).toContain(`https://${host}/*`);
-      for (const api of PLATFORM_REGISTRY[platform].apiPatterns) expect(manifest.optional_host_permissions, platform).toContain(api);
+      for (const host of PLATFORM_REGISTRY[platform].appHosts) expect(chrome.host_permissions, platform).toContain(`https://${host}/*`);
+      for (const api of PLATFORM_REGISTRY[platform].apiPatterns) {
+        expect(chrome.optional_host_permissions, platform).toContain(api);
+        expect(firefox.optional_permissions, platform).toContain(api);
+        expect(chrome.host_permissions, platform).not.toContain(api);
+      }
     }
   });
 
