@@ -3,7 +3,7 @@
 import type { Table } from 'dexie';
 import type { Backup } from '../files/backup';
 import { nowIso, Va, type Rating } from '../model';
-import { settingsItem } from '../storage/items';
+import { forgetSyncProgress, settingsItem } from '../storage/items';
 import { t } from '../text/i18n';
 import { db as defaultDb, type ScorecardDb } from '.';
 import { QUARANTINE, type QuarantinedRecord } from './quarantine';
@@ -88,12 +88,16 @@ async function addStandInVas(d: ScorecardDb, ratings: Rating[]): Promise<Restore
   return missing.map((va) => ({ id: va.id, name: va.name, ratings: perVa.get(va.id)! }));
 }
 
-/** Deletes every record (settings and board connections stay), in one transaction. */
+/**
+ * Deletes every record (settings and board connections stay), in one transaction, and where each
+ * board's sync had got to, so the next sync brings the boards' tasks back.
+ */
 export async function deleteAllData(d: ScorecardDb = defaultDb): Promise<void> {
   const all = [...TABLE_NAMES, QUARANTINE];
   await d.transaction('rw', all.map((n) => d.table(n)), async () => {
     await Promise.all(all.map((n) => d.table(n).clear()));
   });
+  await forgetSyncProgress();
 }
 
 /** Deletes the records an upgrade set aside, once the owner has kept a copy or does not need them. */

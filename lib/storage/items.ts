@@ -27,6 +27,13 @@ export const syncConnectionsItem = storage.defineItem<SyncConnections>(`local:${
 export const syncCursorItem = (platform: Platform, boardId: string) =>
   storage.defineItem<BoardCursor | null>(`local:${STORAGE_KEYS.syncCursor(platform, boardId)}`, { fallback: null });
 
+/** Forgets every board's sync cursor and status: after "delete all" the next sync fetches every task again. */
+export async function forgetSyncProgress(): Promise<void> {
+  const prefix = STORAGE_KEYS.syncCursor('', '').replace(/:+$/, ':');
+  const keys = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith(prefix));
+  await Promise.all([browser.storage.local.remove(keys), syncStatusItem.removeValue()]);
+}
+
 export interface BoardStatus {
   running: boolean;
   pages: number;

@@ -5,6 +5,7 @@ import { ScorecardDb, TABLE_NAMES } from '@/lib/db';
 import { deleteAllData, restoreBackup } from '@/lib/db/restore';
 import { DEFAULT_SETTINGS } from '@/lib/model';
 import { getSettings, saveSettings } from '@/lib/storage/settings';
+import { syncConnectionsItem, syncCursorItem } from '@/lib/storage/items';
 import { realisticData, seedDb, type DataSet } from '../../dataset';
 
 let d: ScorecardDb;
@@ -197,5 +198,15 @@ describe('backup', () => {
     await d.table('quarantine').put({ id: 'vas:x@2026-12-01T10:00:00.000Z', table: 'vas', key: 'x', record: {}, reason: 'name: missing', quarantinedAt: '2026-12-01T10:00:00.000Z' });
     await deleteAllData(d);
     for (const n of [...TABLE_NAMES, 'quarantine']) expect(await d.table(n).count(), n).toBe(0);
+  });
+
+  it('delete all data forgets where each board\'s sync was, so the next sync fetches every task again', async () => {
+    const cursor = syncCursorItem('clickup', 'list-1');
+    await cursor.setValue({ since: '2026-11-30T10:00:00.000Z' } as never);
+    await syncConnectionsItem.setValue({ clickup: { account: 'Sanne', last4: 'ab12', boards: [], connectedAt: '2026-11-01T00:00:00.000Z' } });
+    await deleteAllData(d);
+    expect(await cursor.getValue()).toBeNull();
+    // The connection itself stays: delete-all keeps settings and board connections.
+    expect((await syncConnectionsItem.getValue()).clickup?.account).toBe('Sanne');
   });
 });
