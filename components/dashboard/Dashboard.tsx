@@ -10,9 +10,8 @@ import { SettingsPage } from './SettingsPage';
 import { TargetsPage } from './TargetsPage';
 import { TrendsPage } from './TrendsPage';
 import { VasPage } from './VasPage';
+import type { SectionProps } from './section';
 
-/** What follows `?` in the hash: `#review?va=…&period=2026-11` opens that review. */
-export interface SectionProps { params: URLSearchParams }
 interface Section { id: string; label: () => string; Page: ComponentType<SectionProps> }
 
 /** One entry per dashboard section; the URL hash (`#targets`) picks one, so links can deep-link. */

@@ -5,7 +5,7 @@ import { lastMonth, lastMonths, monthKey } from '@/lib/kpi/periods';
 import { displayKpi, kpiLabel } from '@/lib/text/format';
 import { impactSentence } from '@/lib/text/impact';
 import { t, uiLanguage } from '@/lib/text/i18n';
-import type { SectionProps } from './Dashboard';
+import type { SectionProps } from './section';
 import { monthLabel } from './ReviewPage';
 import { useAsync } from '../useAsync';
 

@@ -4,7 +4,7 @@ import { loadOpenTasks, loadReviewData, type ReviewData } from '@/lib/db/review-
 import type { Va } from '@/lib/model';
 import { lastMonths, monthKey } from '@/lib/kpi/periods';
 import { t, uiLanguage } from '@/lib/text/i18n';
-import type { SectionProps } from './Dashboard';
+import type { SectionProps } from './section';
 import { ReviewAgendaView } from './ReviewAgenda';
 import { ReviewForm } from './ReviewForm';
 

@@ -5,7 +5,7 @@ import { TREND_KPIS, type Trend, type TrendKpi } from '@/lib/kpi/trends';
 import { displayKpi, kpiLabel } from '@/lib/text/format';
 import { t, uiLanguage } from '@/lib/text/i18n';
 import type { Va } from '@/lib/model';
-import type { SectionProps } from './Dashboard';
+import type { SectionProps } from './section';
 import { monthLabel } from './ReviewPage';
 
 /** The chart library, asked for when the section first renders, so it loads while the data is read. */

@@ -1,19 +1,14 @@
 // The Asana implementation of PlatformAdapter: page.ts reads the task pane. No REST read: the
 // pane shows everything the panel proposes, and the API needs a token a content script never gets.
-import type { PlatformAdapter, TaskSnapshot } from '../adapter';
-import { firstSeenComplete } from '../completion';
-import { findTaskPane, matchTaskUrl, paneMountPoint, readPane, SELECTORS, type PaneSnapshot } from './page';
+import type { PlatformAdapter } from '../adapter';
+import { firstSeenComplete, withFirstSeenDone } from '../completion';
+import { findTaskPane, matchTaskUrl, paneMountPoint, readPane, SELECTORS } from './page';
 
 /**
  * The pane shows a pressed "complete" toggle but not since when (the time is only in the
  * activity feed, worded per language).
  */
-const doneTime = firstSeenComplete();
-
-function withDoneTime({ task, complete }: PaneSnapshot): TaskSnapshot {
-  const seen = doneTime(task.taskId, complete);
-  return { task: complete ? { ...task, doneAt: task.doneAt ?? seen } : task };
-}
+const withDoneTime = withFirstSeenDone(firstSeenComplete());
 
 export const asanaAdapter: PlatformAdapter = {
   platform: 'asana',

@@ -1,16 +1,11 @@
 // The Trello implementation of PlatformAdapter: page.ts reads the DOM, card-api.ts the REST read.
-import type { PlatformAdapter, TaskSnapshot } from '../adapter';
-import { firstSeenComplete } from '../completion';
+import type { PlatformAdapter } from '../adapter';
+import { firstSeenComplete, withFirstSeenDone } from '../completion';
 import { fetchCard, mergeCard } from './card-api';
-import { cardMountPoint, findCardView, matchCardUrl, readCard, SELECTORS, type CardSnapshot } from './page';
+import { cardMountPoint, findCardView, matchCardUrl, readCard, SELECTORS } from './page';
 
 /** Trello keeps no completion time, only a "complete" flag. */
-const doneTime = firstSeenComplete();
-
-function withDoneTime({ task, complete }: CardSnapshot): TaskSnapshot {
-  const seen = doneTime(task.taskId, complete);
-  return { task: complete ? { ...task, doneAt: task.doneAt ?? seen } : task };
-}
+const withDoneTime = withFirstSeenDone(firstSeenComplete());
 
 export const trelloAdapter: PlatformAdapter = {
   platform: 'trello',
