@@ -31,10 +31,39 @@ function adoptStyles(shadow: ShadowRoot) {
   }
 }
 
+/** A task no page shows, for the warm-up render. */
+const WARM: TaskSnapshot = {
+  task: {
+    key: '', platform: '' as never, taskId: '', title: '', url: '', board: null, assignees: [],
+    dueAt: null, doneAt: null, nativeEstimateMinutes: null, nativeTrackedMinutes: null,
+  },
+};
+/** Answers nothing: a warm-up panel is gone before its effects (the load) would run. */
+const SILENT = { load: () => new Promise<never>(() => {}), watchTimer: () => () => {} } as unknown as PanelApi;
+
+/**
+ * Renders the form once, off the page, while no task is open yet: the first real panel then runs
+ * warm code instead of paying for the first render of every component (most of the time to a
+ * usable panel on a task opened by its URL).
+ */
+function warmUp(categories: CategoryOption[]) {
+  try {
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css);
+  } catch { /* the <style> fallback parses per panel */ }
+  const root = document.createElement('div');
+  render(<Panel snapshot={WARM} read={() => WARM} api={SILENT} categories={categories} flushRef={{ current: null }}
+    collapsed={false} onCollapsedChange={() => {}} />, root);
+  render(null, root);
+}
+
 export function panelRenderer(deps: PanelDeps): RenderPanel {
   let builtin: CategoryOption[] | undefined;
   const categories = deps.categories ?? (() => (builtin ??= builtinCategories()));
+  let drawn = false;
+  // After the page observer's first look: if that mounted a panel, there is nothing to warm.
+  setTimeout(() => { if (!drawn) warmUp(categories()); }, 0);
   return (shadow, snapshot, read): PanelHandle => {
+    drawn = true;
     const root = document.createElement('div');
     adoptStyles(shadow);
     shadow.append(root);

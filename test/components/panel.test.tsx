@@ -75,6 +75,24 @@ function choose(select: HTMLSelectElement, value: string) {
   select.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
+describe('the warm-up render', () => {
+  it('runs off the page while no task is open, asks the extension nothing, and leaves nothing behind', async () => {
+    const { api } = fakeApi();
+    const before = document.body.innerHTML;
+    const render = panelRenderer({ api, categories: builtinCategories, collapsed: () => false, setCollapsed: vi.fn() });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(api.load).not.toHaveBeenCalled();
+    expect(api.watchTimer).not.toHaveBeenCalled();
+    expect(document.body.innerHTML).toBe(before);
+    // A task opened afterwards gets its panel as usual.
+    host = document.body.appendChild(document.createElement('va-scorecard-panel'));
+    handle = render(host.attachShadow({ mode: 'open' }), snapshot(), () => snapshot());
+    await settle();
+    expect(api.load).toHaveBeenCalledTimes(1);
+    expect(host.shadowRoot!.querySelector('[name=estimateMinutes]')).not.toBeNull();
+  });
+});
+
 describe('the Scorecard panel', () => {
   it('names every control after the model field and gives each an accessible label', async () => {
     const { api, loaded } = fakeApi();
