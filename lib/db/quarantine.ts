@@ -31,6 +31,8 @@ function jsonSafe(value: unknown, path = new Set<object>()): unknown {
   return out;
 }
 
+const checked = new WeakSet<IDBTransaction>();
+
 /**
  * The upgrade step that keeps the owner from being locked out: every record of every table is
  * parsed with the model's schema; one that fails (or makes the check throw) moves to the
@@ -39,6 +41,10 @@ function jsonSafe(value: unknown, path = new Set<object>()): unknown {
  * leave the database closed for good, so at worst a record stays where it was.
  */
 export async function setAsideUnreadable(tx: Transaction): Promise<void> {
+  // Versions jumped in one upgrade share its transaction, and the check always uses today's
+  // schemas: once per upgrade is enough (a version-1 profile would otherwise be read twice).
+  if (checked.has(tx.idbtrans)) return;
+  checked.add(tx.idbtrans);
   try {
     // Loaded here, not statically: the popup opens the database too and starts without zod.
     // waitFor keeps the upgrade transaction alive while the module loads.

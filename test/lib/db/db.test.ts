@@ -153,6 +153,17 @@ describe('an upgrade never locks the owner out', () => {
     expect(await d.doneDays.toArray()).toEqual(groupByDoneDay(await d.ratings.toArray()));
   });
 
+  it('checks each record once when an upgrade jumps several versions', async () => {
+    const model = await import('@/lib/model');
+    const name = await writeOldVersion(1, { vas: [r.va], ratings: [r.rating] });
+    const parse = vi.spyOn(model.Rating, 'safeParse');
+    const d = new ScorecardDb(name);
+    expect(await d.ratings.toArray()).toEqual([r.rating]);
+    // Versions 3 and 4 both end with the check; in one upgrade it runs once, with today's schemas.
+    expect(parse).toHaveBeenCalledTimes(1);
+    parse.mockRestore();
+  });
+
   it('opens a version-1 database whose ratings include ones without a usable done date', async () => {
     const { doneAt: _d, ...noDoneAt } = { ...r.rating, id: 'trello:nodone', taskId: 'nodone' };
     const name = await writeOldVersion(1, {
