@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, readAll, readRecord, serveFixture, type Session } from './harness';
+import { expectPageNotRecognised, launch, readAll, readRecord, serveFixture, type Session } from './harness';
 
 // The extension APIs inside worker.evaluate (run in the service worker, not typed here).
 declare const chrome: any;
@@ -194,20 +194,6 @@ describe('accessibility of the panel in the host page', () => {
 describe('an Asana page we do not recognise', () => {
   it('raises no page error, injects nothing, and the popup says "Asana page not recognised"', async () => {
     const s = await asana('asana/changed.html');
-    const page = await s.context.newPage();
-    await page.goto(V0(A));
-    await page.locator('.TaskPane').waitFor();
-    const status = () => s.worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ url: 'https://app.asana.com/*' });
-      return tab?.id === undefined ? null : (await chrome.storage.session.get(`pageStatus:${tab.id}`))[`pageStatus:${tab.id}`] ?? null;
-    });
-    await expect.poll(status, { timeout: 10_000 }).toMatchObject({ platform: 'asana', recognised: false });
-    expect(await page.locator('va-scorecard-panel').count()).toBe(0);
-    expect(s.pageErrors).toEqual([]);
-
-    const popupOpened = s.context.waitForEvent('page', (p) => p.url().endsWith('/popup.html'));
-    await s.worker.evaluate(() => chrome.tabs.create({ url: chrome.runtime.getURL('/popup.html'), active: false }));
-    const popup = await popupOpened;
-    await expect.poll(() => popup.getByTestId('page-status').textContent()).toContain('Asana page not recognised');
+    await expectPageNotRecognised(s, { url: V0(A), view: '.TaskPane', platform: 'asana', name: 'Asana' });
   });
 });

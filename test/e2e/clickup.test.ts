@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, readAll, readRecord, serveFixture, type Session } from './harness';
+import { expectPageNotRecognised, launch, readAll, readRecord, serveFixture, type Session } from './harness';
 
 declare const chrome: any;
 
@@ -162,19 +162,6 @@ describe('rating a ClickUp task', () => {
 describe('a ClickUp page we do not recognise', () => {
   it('raises no page error, injects nothing, and tells the popup', async () => {
     const s = await clickup('clickup/changed.html');
-    const page = await s.context.newPage();
-    await page.goto(TASK_A);
-    await page.locator('.cu-task-view__container').waitFor();
-    const status = () => s.worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ url: 'https://app.clickup.com/*' });
-      return tab?.id === undefined ? null : (await chrome.storage.session.get(`pageStatus:${tab.id}`))[`pageStatus:${tab.id}`] ?? null;
-    });
-    await expect.poll(status, { timeout: 10_000 }).toMatchObject({ platform: 'clickup', recognised: false });
-    expect(await page.locator('va-scorecard-panel').count()).toBe(0);
-    expect(s.pageErrors).toEqual([]);
-    const popupOpened = s.context.waitForEvent('page', (p) => p.url().endsWith('/popup.html'));
-    await s.worker.evaluate(() => chrome.tabs.create({ url: chrome.runtime.getURL('/popup.html'), active: false }));
-    const popup = await popupOpened;
-    await expect.poll(() => popup.getByTestId('page-status').textContent()).toContain('ClickUp page not recognised');
+    await expectPageNotRecognised(s, { url: TASK_A, view: '.cu-task-view__container', platform: 'clickup', name: 'ClickUp' });
   });
 });

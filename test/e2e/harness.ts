@@ -1,9 +1,13 @@
 // Starts Debian's Chromium with the production build loaded, as a user would have it.
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import fs from 'node:fs';
+import { expect } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { readStore } from '../journeys/idb';
+
+// The extension APIs inside worker.evaluate (run in the service worker, not typed here).
+declare const chrome: any;
 
 // EXTENSION_DIR lets a comparison run two builds side by side without sharing .output/.
 export const EXTENSION_DIR = path.resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
@@ -77,4 +81,26 @@ export function readRecord(worker: Worker, store: string, key: string) {
 
 export function readAll(worker: Worker, store: string) {
   return worker.evaluate(readStore, { store }) as Promise<Record<string, any>[]>;
+}
+
+/**
+ * A platform page whose DOM we do not know: the task view at `url` appears, no panel is injected,
+ * the page raises no error, and the popup (opened in a background tab, so the board stays the
+ * window's active tab) says "<name> page not recognised".
+ */
+export async function expectPageNotRecognised(s: Session, o: { url: string; view: string; platform: string; name: string }) {
+  const page = await s.context.newPage();
+  await page.goto(o.url);
+  await page.locator(o.view).waitFor();
+  const status = () => s.worker.evaluate(async (origin: string) => {
+    const [tab] = await chrome.tabs.query({ url: `${origin}/*` });
+    return tab?.id === undefined ? null : (await chrome.storage.session.get(`pageStatus:${tab.id}`))[`pageStatus:${tab.id}`] ?? null;
+  }, new URL(o.url).origin);
+  await expect.poll(status, { timeout: 10_000 }).toMatchObject({ platform: o.platform, recognised: false });
+  expect(await page.locator('va-scorecard-panel').count()).toBe(0);
+  expect(s.pageErrors).toEqual([]);
+  const popupOpened = s.context.waitForEvent('page', (p) => p.url().endsWith('/popup.html'));
+  await s.worker.evaluate(() => chrome.tabs.create({ url: chrome.runtime.getURL('/popup.html'), active: false }));
+  const popup = await popupOpened;
+  await expect.poll(() => popup.getByTestId('page-status').textContent()).toContain(`${o.name} page not recognised`);
 }

@@ -1,7 +1,7 @@
 // The Scorecard panel on Trello, in real Chromium with the production build. Trello is the
 // fixture app in test/fixtures/trello/, served at https://trello.com/ by request routing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, serveFixture, type Session } from './harness';
+import { expectPageNotRecognised, launch, serveFixture, type Session } from './harness';
 import { CARD_A, closeCard, openByClick, openByUrl, panel, readAll, readRecord, SANNE_ID, saved, startTrello } from './trello-page';
 
 // The extension APIs inside worker.evaluate (run in the service worker, not typed here).
@@ -228,23 +228,7 @@ describe('the timer', () => {
 describe('a Trello page we do not recognise', () => {
   it('raises no page error, injects nothing, and tells the popup', async () => {
     session = await launch();
-    const s = session;
-    await serveFixture(s, 'https://trello.com/**', 'trello/changed.html');
-    const page = await s.context.newPage();
-    await page.goto(CARD_A);
-    await page.locator('[data-testid="card-back-name"]').waitFor();
-    const status = () => s.worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ url: 'https://trello.com/*' });
-      return tab?.id === undefined ? null : (await chrome.storage.session.get(`pageStatus:${tab.id}`))[`pageStatus:${tab.id}`] ?? null;
-    });
-    await expect.poll(status, { timeout: 10_000 }).toMatchObject({ platform: 'trello', recognised: false });
-    expect(await page.locator('va-scorecard-panel').count()).toBe(0);
-    expect(s.pageErrors).toEqual([]);
-
-    // The popup, opened in a background tab so the Trello tab stays the window's active tab.
-    const popupOpened = s.context.waitForEvent('page', (p) => p.url().endsWith('/popup.html'));
-    await s.worker.evaluate(() => chrome.tabs.create({ url: chrome.runtime.getURL('/popup.html'), active: false }));
-    const popup = await popupOpened;
-    await expect.poll(() => popup.getByTestId('page-status').textContent()).toContain('Trello page not recognised');
+    await serveFixture(session, 'https://trello.com/**', 'trello/changed.html');
+    await expectPageNotRecognised(session, { url: CARD_A, view: '[data-testid="card-back-name"]', platform: 'trello', name: 'Trello' });
   });
 });
