@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectPageNotRecognised, launch, readAll, readRecord, serveFixture, type Session } from './harness';
+import { expectPageNotRecognised, launch, readAll, readRecord, serveFixture, type Session, openByUrl, panel, saved } from './harness';
 
 // The extension APIs inside worker.evaluate (run in the service worker, not typed here).
 declare const chrome: any;
@@ -19,14 +19,6 @@ async function asana(file = 'asana/app.html') {
   session = await launch();
   await serveFixture(session, 'https://app.asana.com/**', file);
   return session;
-}
-const panel = (page: Page, selector = '') => page.locator(`va-scorecard-panel ${selector}`.trim());
-const saved = (page: Page) => expect.poll(() => panel(page, '[data-testid=save-status]').textContent()).toBe('Saved');
-async function openByUrl(s: Session, url: string) {
-  const page = await s.context.newPage();
-  await page.goto(url);
-  await panel(page, 'form').waitFor();
-  return page;
 }
 /** Clicks a task in the list (or in the pane: subtasks) and waits for its panel. */
 async function openByClick(page: Page, gid: string, within = '#view') {

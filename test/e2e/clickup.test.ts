@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectPageNotRecognised, launch, readAll, readRecord, serveFixture, type Session } from './harness';
+import { expectPageNotRecognised, launch, readAll, readRecord, serveFixture, type Session, openByUrl, panel, saved } from './harness';
 
 declare const chrome: any;
 
@@ -17,14 +17,6 @@ async function clickup(file = 'clickup/app.html') {
   session = await launch();
   await serveFixture(session, 'https://app.clickup.com/**', file);
   return session;
-}
-const panel = (page: Page, selector = '') => page.locator(`va-scorecard-panel ${selector}`.trim());
-const saved = (page: Page) => expect.poll(() => panel(page, '[data-testid=save-status]').textContent()).toBe('Saved');
-async function open(s: Session, url: string) {
-  const page = await s.context.newPage();
-  await page.goto(url);
-  await panel(page, 'form').waitFor();
-  return page;
 }
 async function openFromList(page: Page, title: string, key: string) {
   await page.locator('a.cu-task-row-main__link', { hasText: title }).click();
@@ -63,7 +55,7 @@ describe('rating a ClickUp task', () => {
     await expect.poll(() => panel(page, '[name=note]').inputValue()).toBe('Alles beantwoord');
     expect(await panel(page, '[name=actualMinutes]').inputValue()).toBe('');
 
-    const first = await open(s, TASK_A);
+    const first = await openByUrl(s, TASK_A);
     await expect.poll(() => panel(first, '[name=actualMinutes]').inputValue()).toBe('1:10');
     expect(await panel(first, '[name=quality][value="4"]').isChecked()).toBe(true);
 
@@ -79,7 +71,7 @@ describe('rating a ClickUp task', () => {
 
   it('proposes ClickUp\'s estimate and tracked time, takes one with a click, and never replaces a typed value', async () => {
     const s = await clickup();
-    const page = await open(s, 'https://app.clickup.com/t/86c1efgh5');
+    const page = await openByUrl(s, 'https://app.clickup.com/t/86c1efgh5');
     const offers = panel(page, 'button.proposed');
     await expect.poll(() => offers.allTextContents()).toEqual(['Use 0:45 from the board', 'Use 0:20 from the board']);
     expect(await panel(page, '[name=estimateMinutes]').inputValue()).toBe('');
@@ -99,7 +91,7 @@ describe('rating a ClickUp task', () => {
 
   it('keys a task opened by its custom id by the real task id, with its closed status as done', async () => {
     const s = await clickup();
-    const page = await open(s, 'https://app.clickup.com/t/9012345678/DEV-42');
+    const page = await openByUrl(s, 'https://app.clickup.com/t/9012345678/DEV-42');
     expect(await panel(page).getAttribute('data-task')).toBe('clickup:86c1mnop3');
     expect(await panel(page, '[name=doneAt]').inputValue()).not.toBe('');
     await expect.poll(() => panel(page, 'button.proposed').allTextContents()).toEqual(['Use 3:00 from the board', 'Use 2:30 from the board']);
@@ -112,7 +104,7 @@ describe('rating a ClickUp task', () => {
     expect((await readAll(s.worker, 'ratings')).map((r) => r.id)).toEqual(['clickup:86c1mnop3']);
 
     // The same task by its real id shows the same rating.
-    const byId = await open(s, 'https://app.clickup.com/t/86c1mnop3');
+    const byId = await openByUrl(s, 'https://app.clickup.com/t/86c1mnop3');
     await expect.poll(() => panel(byId, '[name=actualMinutes]').inputValue()).toBe('2:30');
   });
 
@@ -139,7 +131,7 @@ describe('rating a ClickUp task', () => {
     const s = await clickup();
     const dialogs: string[] = [];
     s.context.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
-    const page = await open(s, 'https://app.clickup.com/t/86c1ijkl9?theme=dark');
+    const page = await openByUrl(s, 'https://app.clickup.com/t/86c1ijkl9?theme=dark');
     expect(await panel(page, '.task').textContent()).toBe('<img src=x onerror=alert(1)> Café ☕ 日本語 “offerte” & <b>vet</b>');
     expect(await panel(page, 'img, b').count()).toBe(0);
     expect(await panel(page).getAttribute('data-theme')).toBe('dark');
@@ -151,7 +143,7 @@ describe('rating a ClickUp task', () => {
   it('has no serious or critical accessibility problem in the panel, light or dark', async () => {
     const s = await clickup();
     for (const url of [TASK_A, `${TASK_A}?theme=dark`]) {
-      const page = await open(s, url);
+      const page = await openByUrl(s, url);
       await expect.poll(() => panel(page, 'button.proposed').count()).toBe(1);
       const { violations } = await new AxeBuilder({ page }).include('va-scorecard-panel').analyze();
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`), url).toEqual([]);

@@ -68,6 +68,18 @@ export async function serveFixture(s: Session, pattern: string | RegExp, file: s
   await s.context.route(pattern, (route) => route.fulfill({ body, contentType: 'text/html; charset=utf-8' }));
 }
 
+/** The Scorecard panel on a page, or a control inside it (locators pierce its open shadow root). */
+export const panel = (page: Page, selector = '') => page.locator(`va-scorecard-panel ${selector}`.trim());
+export const saved = (page: Page) => expect.poll(() => panel(page, '[data-testid=save-status]').textContent()).toBe('Saved');
+
+/** A task opened by its URL in a new tab, once its panel's form is there. */
+export async function openByUrl(s: Session, url: string) {
+  const page = await s.context.newPage();
+  await page.goto(url);
+  await panel(page, 'form').waitFor();
+  return page;
+}
+
 export async function openPage(s: Session, url: string): Promise<Page> {
   const page = await s.context.newPage();
   await page.goto(url);

@@ -2,9 +2,9 @@
 // the extension's database from its service worker.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { launch, serveFixture, type Session } from './harness';
+import { launch, panel, serveFixture } from './harness';
 
-export { readAll, readRecord } from './harness';
+export { openByUrl, panel, readAll, readRecord, saved } from './harness';
 
 export const CARD_A = 'https://trello.com/c/AbCd1234/12-offertes-opvolgen';
 export const SANNE_ID = '5f0c1d2e3a4b5c6d7e8f9012';
@@ -39,14 +39,6 @@ export async function startTrello(api: 'works' | 'refuses' = 'works') {
   return { session, apiCalls };
 }
 
-export const panel = (page: Page, selector = '') => page.locator(`va-scorecard-panel ${selector}`.trim());
-
-export async function openByUrl(s: Session, url: string) {
-  const page = await s.context.newPage();
-  await page.goto(url);
-  await panel(page, 'form').waitFor();
-  return page;
-}
 
 /** Opens a card from the board; with `key`, waits until the panel shows that task. */
 export async function openByClick(page: Page, title: string, key?: string) {
@@ -60,6 +52,5 @@ export async function closeCard(page: Page) {
   await expect.poll(() => page.locator('[data-testid="card-back-name"]').count()).toBe(0);
 }
 
-export const saved = (page: Page) => expect.poll(() => panel(page, '[data-testid=save-status]').textContent()).toBe('Saved');
 
 
