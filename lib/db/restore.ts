@@ -7,7 +7,7 @@ import { forgetSyncProgress, settingsItem } from '../storage/items';
 import { t } from '../text/i18n';
 import { db as defaultDb, type ScorecardDb } from '.';
 import { QUARANTINE, type QuarantinedRecord } from './quarantine';
-import { KEY_OF, TABLE_NAMES, type TableName } from './tables';
+import { KEY_OF, SYNC_CURSORS, TABLE_NAMES, type TableName } from './tables';
 
 export type RestoreMode = 'replace' | 'merge';
 
@@ -89,11 +89,11 @@ async function addStandInVas(d: ScorecardDb, ratings: Rating[]): Promise<Restore
 }
 
 /**
- * Deletes every record (settings and board connections stay), in one transaction, and where each
- * board's sync had got to, so the next sync brings the boards' tasks back.
+ * Deletes every record (settings and board connections stay) and where each board's sync had got
+ * to, in one transaction, so the next sync brings the boards' tasks back.
  */
 export async function deleteAllData(d: ScorecardDb = defaultDb): Promise<void> {
-  const all = [...TABLE_NAMES, QUARANTINE];
+  const all = [...TABLE_NAMES, QUARANTINE, SYNC_CURSORS];
   await d.transaction('rw', all.map((n) => d.table(n)), async () => {
     await Promise.all(all.map((n) => d.table(n).clear()));
   });

@@ -255,6 +255,27 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * A board's place in its sync (lib/sync/types.ts BoardCursor, which the engine uses without
+ * zod). The running page's state is the platform client's own, so only its form is checked here.
+ */
+export const BoardCursor = z.object({
+  watermark: z.string().max(500).nullable(),
+  run: z.object({ full: z.boolean(), startedAt: Instant, state: z.json(), pages: z.number().int().min(0) }).nullable(),
+  lastSyncAt: Instant.nullable(),
+});
+export type BoardCursor = z.infer<typeof BoardCursor>;
+
+/** A stored cursor (lib/db/sync.ts), keyed `platform:boardId` like the sync's statuses. */
+export const SyncCursorRecord = z.object({
+  key: z.string().min(3).max(500),
+  platform: Platform,
+  boardId: Id,
+  cursor: BoardCursor,
+  updatedAt: Instant,
+}).refine((r) => r.key === `${r.platform}:${r.boardId}`, { message: 'Expected key platform:boardId', path: ['key'] });
+export type SyncCursorRecord = z.infer<typeof SyncCursorRecord>;
+
 /** A running timer; one at a time, kept by the background so it survives reloads. */
 export const Timer = z.object({ taskKey: TaskKey, startedAt: Instant });
 export type Timer = z.infer<typeof Timer>;

@@ -5,7 +5,8 @@ import { ScorecardDb, TABLE_NAMES } from '@/lib/db';
 import { deleteAllData, restoreBackup } from '@/lib/db/restore';
 import { DEFAULT_SETTINGS } from '@/lib/model';
 import { getSettings, saveSettings } from '@/lib/storage/settings';
-import { syncConnectionsItem, syncCursorItem } from '@/lib/storage/items';
+import { legacySyncCursorItem, syncConnectionsItem } from '@/lib/storage/items';
+import { commitSyncedPage, readSyncCursor } from '@/lib/db/sync';
 import { realisticData, seedDb, type DataSet } from '../../dataset';
 
 let d: ScorecardDb;
@@ -201,11 +202,15 @@ describe('backup', () => {
   });
 
   it('delete all data forgets where each board\'s sync was, so the next sync fetches every task again', async () => {
-    const cursor = syncCursorItem('clickup', 'list-1');
-    await cursor.setValue({ since: '2026-11-30T10:00:00.000Z' } as never);
+    const cursor = { watermark: '1764496800000', run: null, lastSyncAt: '2026-11-30T10:00:00.000Z' };
+    await commitSyncedPage('clickup', 'list-1', { tasks: [], doneTimes: [], removed: [], runStartedAt: '2026-11-30T10:00:00.000Z', removeUnseen: false }, cursor, d);
+    // A cursor an older version kept in storage.local goes too.
+    const legacy = legacySyncCursorItem('clickup', 'list-2');
+    await legacy.setValue(cursor);
     await syncConnectionsItem.setValue({ clickup: { account: 'Sanne', last4: 'ab12', boards: [], connectedAt: '2026-11-01T00:00:00.000Z' } });
     await deleteAllData(d);
-    expect(await cursor.getValue()).toBeNull();
+    expect(await readSyncCursor('clickup', 'list-1', d)).toBeNull();
+    expect(await legacy.getValue()).toBeNull();
     // The connection itself stays: delete-all keeps settings and board connections.
     expect((await syncConnectionsItem.getValue()).clickup?.account).toBe('Sanne');
   });
