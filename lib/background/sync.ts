@@ -78,7 +78,7 @@ export function createSyncService(d: ScorecardDb = defaultDb, deps: SyncDeps = b
 
   async function storedToken(platform: Platform) {
     const token = await tokenItem(platform).getValue();
-    if (!token) throw new SyncError('auth');
+    if (!token) throw new SyncError('noToken'); // a connection restored from a backup, or none
     return token;
   }
 
@@ -127,8 +127,9 @@ export function createSyncService(d: ScorecardDb = defaultDb, deps: SyncDeps = b
     },
     async boards(platform: Platform): Promise<BoardRef[]> {
       try {
+        const token = await storedToken(platform);
         await permitted(platform);
-        return await SYNC_SOURCES[platform].listBoards(http(platform, await storedToken(platform)));
+        return await SYNC_SOURCES[platform].listBoards(http(platform, token));
       } catch (e) { throw new Error(describeSyncError(e)); }
     },
     async choose(platform: Platform, boards: BoardRef[]): Promise<SyncConnection> {
@@ -162,8 +163,9 @@ export function createSyncService(d: ScorecardDb = defaultDb, deps: SyncDeps = b
           if (boards.length === 0) continue;
           let token: string;
           try {
-            await permitted(platform);
+            // The missing token first: a restored connection lacks both, and the token is what to give.
             token = await storedToken(platform);
+            await permitted(platform);
           } catch (e) {
             const kind = e instanceof SyncError ? e.kind : 'request';
             for (const b of boards) await setStatus(b, { running: false, error: { kind, detail: '' } });

@@ -20,7 +20,8 @@ export const pageStatusItem = (tabId: number) =>
 /** Only the background reads or writes a token (lib/background/sync.ts). */
 export const tokenItem = (platform: Platform) => storage.defineItem<string | null>(`local:${STORAGE_KEYS.token(platform)}`, { fallback: null });
 
-export interface SyncConnection { account: string; last4: string; boards: BoardRef[]; connectedAt: string }
+/** `last4` is null for a connection restored from a backup: this browser holds no token for it yet. */
+export interface SyncConnection { account: string; last4: string | null; boards: BoardRef[]; connectedAt: string }
 export type SyncConnections = Partial<Record<Platform, SyncConnection>>;
 export const syncConnectionsItem = storage.defineItem<SyncConnections>(`local:${STORAGE_KEYS.syncConnections}`, { fallback: {} });
 

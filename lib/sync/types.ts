@@ -68,7 +68,7 @@ export interface Http {
 }
 
 export type SyncErrorKind =
-  | 'auth' | 'permission' | 'premium' | 'forbidden' | 'notFound' | 'rateLimited' | 'server' | 'offline' | 'malformed' | 'request' | 'stopped';
+  | 'auth' | 'noToken' | 'permission' | 'premium' | 'forbidden' | 'notFound' | 'rateLimited' | 'server' | 'offline' | 'malformed' | 'request' | 'stopped';
 
 /** A failure a person can act on; `detail` is the platform's own words, when it gave any. */
 export class SyncError extends Error {

@@ -6,7 +6,9 @@ import { ScorecardDb } from '@/lib/db';
 import { saveVa } from '@/lib/db/writes';
 import { loadSummary } from '@/lib/db/summary';
 import { createHandlers } from '@/lib/background/handlers';
-import { createSyncService, createSyncStore } from '@/lib/background/sync';
+import { createSyncService, createSyncStore, describeSyncError } from '@/lib/background/sync';
+import { SyncError } from '@/lib/sync/types';
+import { syncConnectionsItem } from '@/lib/storage/items';
 import { readSyncCursor } from '@/lib/db/sync';
 import { syncBoard } from '@/lib/sync/engine';
 import { clickupSource } from '@/lib/platforms/clickup/api';
@@ -87,6 +89,21 @@ describe('board sync from the dashboard', () => {
     expect(await storageDump()).toBe('{"syncConnections":{},"syncStatus":{}}');
     expect(await d.table('syncCursors').count()).toBe(0);
     expect(removed).toEqual([{ origins: ['https://api.clickup.com/*'] }]);
+  });
+});
+
+describe('a connection restored from a backup', () => {
+  it('syncs only once its token is given again, and says so instead of failing silently', async () => {
+    granted = false; // a new browser has not allowed the API either: the missing token is what to say first
+    await syncConnectionsItem.setValue({ clickup: { account: 'Owner Olga', last4: null, boards: [{ platform: 'clickup', id: '901', name: 'Inbox' }], connectedAt: '2026-11-01T00:00:00.000Z' } });
+    const statuses = await dispatch(handlers, 'sync.run', {}, self);
+    expect(statuses['clickup:901']).toMatchObject({ running: false, error: { kind: 'noToken' } });
+    expect(describeSyncError(new SyncError('noToken'))).toMatch(/no token/i);
+    expect(api.log).toHaveLength(0);
+    granted = true;
+    const { connection } = await dispatch(handlers, 'sync.connect', { platform: 'clickup', token: api.token }, self);
+    expect(connection).toMatchObject({ last4: 'CRET', boards: [{ id: '901' }] }); // the restored choice stays
+    expect((await dispatch(handlers, 'sync.run', {}, self))['clickup:901']).toMatchObject({ error: null, stored: 250 });
   });
 });
 
