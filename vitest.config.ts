@@ -41,6 +41,7 @@ export default defineConfig({
         test: {
           name: 'measure',
           include: ['test/bench/**/*.measure.ts'],
+          globalSetup: ['test/bench/results.ts'], // prints the budgets table after the last measure
           testTimeout: 300_000,
           hookTimeout: 60_000,
           fileParallelism: false,

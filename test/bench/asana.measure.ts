@@ -5,6 +5,7 @@ import os from 'node:os';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { launch, serveFixture, type Session } from '../e2e/harness';
+import { record } from './results';
 import { median, p95, reportContentScriptSize } from './stats';
 
 let session: Session | undefined;
@@ -61,6 +62,7 @@ it(`panel after switching tasks in the reused pane, over ${OPENS} switches`, asy
   const all = await times(page);
   expect(all).toHaveLength(OPENS + 1);
   report('by switching tasks in the pane', all.slice(1)); // the first is the page's own open by URL
+  record({ measure: 'panel', platform: 'asana', how: 'board', ms: all.slice(1) });
 });
 
 it(`panel after opening a task URL in a fresh page, over ${OPENS} loads`, async () => {
@@ -78,4 +80,5 @@ it(`panel after opening a task URL in a fresh page, over ${OPENS} loads`, async 
   }
   expect(all).toHaveLength(OPENS);
   report('by opening a task URL', all);
+  record({ measure: 'panel', platform: 'asana', how: 'url', ms: all });
 });

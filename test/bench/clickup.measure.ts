@@ -5,6 +5,7 @@ import os from 'node:os';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { launch, serveFixture, type Session } from '../e2e/harness';
+import { record } from './results';
 import { median, p95, reportContentScriptSize } from './stats';
 
 let session: Session | undefined;
@@ -65,6 +66,7 @@ it(`panel after the task view, opened from the list and switched in the modal, $
   const opened = await times(page);
   expect(opened).toHaveLength(OPENS);
   report('opened from the list (modal inserted)', opened);
+  record({ measure: 'panel', platform: 'clickup', how: 'board', ms: opened });
 
   await page.locator('a.cu-task-row-main__link').first().click();
   await panelFor(page, TASKS[0]!);
@@ -76,6 +78,7 @@ it(`panel after the task view, opened from the list and switched in the modal, $
   const switched = (await times(page)).slice(before);
   expect(switched).toHaveLength(OPENS);
   report('switched in the kept modal (contents rewritten)', switched);
+  record({ measure: 'panel', platform: 'clickup', how: 'switch', ms: switched });
 });
 
 it(`panel after the task view, opened by URL on a fresh page, ${Math.min(OPENS, 20)} times`, async () => {
@@ -91,4 +94,5 @@ it(`panel after the task view, opened by URL on a fresh page, ${Math.min(OPENS, 
     await page.close();
   }
   report('opened by URL (fresh page, content script starting)', byUrl);
+  record({ measure: 'panel', platform: 'clickup', how: 'url', ms: byUrl });
 });

@@ -3,6 +3,7 @@
 // click to file, the longest main-thread task meanwhile (the page must not freeze), JS heap.
 import { afterAll, expect, it } from 'vitest';
 import { extensionUrl, launch, type Session } from '../e2e/harness';
+import { record } from './results';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
@@ -88,6 +89,7 @@ it(`exports ${COUNT.toLocaleString('en')} ratings from the dashboard`, async () 
     db.close();
     return performance.now() - started;
   });
+  record({ measure: 'export', ms: runs.map((r) => r.ms), floorMs: [floor], longestTaskMs: Math.max(...runs.map((r) => r.longest)), heapMb: Math.max(...runs.map((r) => r.heapMb)) });
   const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
   console.log(`CSV export of ${COUNT.toLocaleString('en')} ratings in Chromium (real IndexedDB, click → file): `
     + `median ${ms[1]!.toFixed(0)} ms, runs ${runs.map((r) => r.ms.toFixed(0)).join(' / ')} ms; `

@@ -4,6 +4,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { extensionUrl, launch, type Session } from '../e2e/harness';
 import { seed } from '../e2e/seed';
+import { record } from './results';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
@@ -55,6 +56,7 @@ it('review page and trends with 50,000 ratings stored', async () => {
   expect(await page.locator('[data-testid=review-agenda] [data-kpi]').count()).toBeGreaterThan(0);
   const trends = await measure('#trends');
   expect(await page.locator('[data-testid=trend-table] tbody tr').count()).toBe(13);
+  record({ measure: 'review', agendaMs: review, trendsMs: trends, vaListMs: start });
   console.log(`dashboard, 50,000 ratings / 20 VAs over 24 months, from navigation start (n=${review.length} each):`
     + ` VA list (the dashboard's start, for scale) median ${median(start).toFixed(0)} ms;`
     + ` review agenda shown median ${median(review).toFixed(0)} ms, p95 ${p95(review).toFixed(0)} ms,`

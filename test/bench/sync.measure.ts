@@ -13,6 +13,7 @@ import { memoryStore } from '../lib/sync/mock';
 import { clickupMock, clickupTasks } from '../lib/sync/clickup-mock';
 import { asanaMock, asanaTasks } from '../lib/sync/asana-mock';
 import { trelloCards, trelloMock } from '../lib/sync/trello-mock';
+import { record } from './results';
 
 const N = 10_000;
 
@@ -31,6 +32,7 @@ async function measure(name: string, source: SyncSource<never>, board: BoardRef,
   const peak = api.peak(windowMs);
   console.log(`${name}: full ${N} tasks: ${full.requests} requests (${pages} pages), ${(full.virtualMs / 1000).toFixed(1)} s under the limit, ${full.cpuMs.toFixed(0)} ms CPU; `
     + `incremental, no change: ${incremental.requests} request, ${incremental.cpuMs.toFixed(1)} ms CPU; peak ${peak} requests per ${windowMs / 1000} s (limit ${max}); 429s: ${api.log.filter((r) => r.status === 429).length}`);
+  record({ measure: 'sync', platform: board.platform, fullRequests: full.requests, pages, incrementalRequests: incremental.requests, boards: 1, peak, limit: max, windowMs });
   expect(mem.tasks.size).toBe(N);
   expect(incremental.requests).toBe(1);
   expect(peak).toBeLessThanOrEqual(max);
