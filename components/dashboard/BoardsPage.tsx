@@ -104,7 +104,7 @@ function PlatformCard({ platform, connections, statuses }: { platform: Platform;
     await send('sync.run', { platform });
   });
   const syncNow = () => void step(async () => { await send('sync.run', { platform }); });
-  // Reads every task again: the only way a task deleted in Asana or ClickUp leaves the scorecard.
+  // Reads every task again; on some platforms the only way a deleted task is noticed (its help says).
   const fullSync = (boardId: string) => void step(async () => { await send('sync.run', { platform, boardId, full: true }); });
   const disconnect = () => void step(async () => { await send('sync.disconnect', { platform }); setAvailable(null); });
 
@@ -152,7 +152,7 @@ function PlatformCard({ platform, connections, statuses }: { platform: Platform;
               <BoardRow key={b.id} board={b} status={statuses[`${platform}:${b.id}`]} busy={busy} onFull={() => fullSync(b.id)} />
             ))}
           </ul>
-          {connection.boards.length > 0 && <p class="muted" id={`sync-full-help-${platform}`}>{t('sync_fullHelp')}</p>}
+          {connection.boards.length > 0 && <p class="muted" id={`sync-full-help-${platform}`}>{t(connect.fullHelpKey)}</p>}
           <div class="row">
             <button type="button" disabled={busy} onClick={loadBoards}>{t('sync_chooseBoardsButton')}</button>
             <button type="button" class="primary" disabled={busy || connection.boards.length === 0} onClick={syncNow}>{t('sync_now')}</button>

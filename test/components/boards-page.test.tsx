@@ -27,8 +27,8 @@ describe('the Boards section', () => {
     await expect.poll(button).toBeDefined();
     expect(button()!.getAttribute('aria-label')).toBe('Full sync of Klanten');
     const help = root.querySelector(`#${button()!.getAttribute('aria-describedby')}`)?.textContent;
-    expect(help).toMatch(/reads every task of the board again/);
-    expect(help).toMatch(/deleted in Asana or ClickUp/);
+    expect(help).toMatch(/reads every task of the project again/);
+    expect(help).toMatch(/the only way tasks deleted in Asana leave the scorecard/);
     button()!.click();
     await expect.poll(() => sent).toEqual([{ vasc: 1, type: 'sync.run', data: { platform: 'asana', boardId: 'p2', full: true } }]);
   });
