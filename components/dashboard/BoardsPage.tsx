@@ -106,6 +106,8 @@ function PlatformCard({ platform, connections, statuses }: { platform: Platform;
     await send('sync.run', { platform });
   });
   const syncNow = () => void step(async () => { await send('sync.run', { platform }); });
+  // Reads every task again; on some platforms the only way a deleted task is noticed (its help says).
+  const fullSync = (boardId: string) => void step(async () => { await send('sync.run', { platform, boardId, full: true }); });
   const disconnect = () => void step(async () => { await send('sync.disconnect', { platform }); setAvailable(null); });
 
   return (
@@ -149,8 +151,11 @@ function PlatformCard({ platform, connections, statuses }: { platform: Platform;
       {connection && (
         <>
           <ul class="stack" style={{ listStyle: 'none', padding: 0 }}>
-            {connection.boards.map((b) => <BoardRow key={b.id} board={b} status={statuses[`${platform}:${b.id}`]} />)}
+            {connection.boards.map((b) => (
+              <BoardRow key={b.id} board={b} status={statuses[`${platform}:${b.id}`]} busy={busy} onFull={hasToken ? () => fullSync(b.id) : null} />
+            ))}
           </ul>
+          {hasToken && connection.boards.length > 0 && <p class="muted" id={`sync-full-help-${platform}`}>{t(connect.fullHelpKey)}</p>}
           <div class="row">
             {hasToken && <button type="button" disabled={busy} onClick={loadBoards}>{t('sync_chooseBoardsButton')}</button>}
             {hasToken && <button type="button" class="primary" disabled={busy || connection.boards.length === 0} onClick={syncNow}>{t('sync_now')}</button>}
@@ -162,11 +167,15 @@ function PlatformCard({ platform, connections, statuses }: { platform: Platform;
   );
 }
 
-function BoardRow({ board, status }: { board: BoardRef; status: BoardStatus | undefined }) {
+function BoardRow({ board, status, busy, onFull }: { board: BoardRef; status: BoardStatus | undefined; busy: boolean; onFull: (() => void) | null }) {
   const label = `sync-board-${board.platform}-${board.id}`;
   return (
     <li class="stack" aria-labelledby={label} data-board={board.id}>
-      <strong id={label}>{board.name}</strong>
+      <div class="row">
+        <strong id={label}>{board.name}</strong>
+        {onFull && <button type="button" disabled={busy || status?.running} aria-label={t('sync_fullBoard', board.name)}
+          aria-describedby={`sync-full-help-${board.platform}`} onClick={onFull}>{t('sync_full')}</button>}
+      </div>
       {status?.running && (
         <label>{t('sync_progress', status.tasks)}
           <progress max={1} value={status.fraction ?? undefined} />

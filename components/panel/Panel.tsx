@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/text/i18n';
 import type { PanelData } from '@/lib/messages/protocol';
 import type { Rating, RatingPatch, Timer, Va } from '@/lib/model';
+import type { BoardField } from '@/lib/model/constants';
 import type { TaskSnapshot } from '@/lib/platforms/adapter';
 import { proposeVa } from '@/lib/model/va-match';
 import type { PanelApi } from '@/lib/content/panel-api';
@@ -65,6 +66,8 @@ export function Panel(props: PanelProps) {
   // The board's own estimate / tracked time: offered for an empty field, stored only when taken.
   const board = (field: 'estimateMinutes' | 'actualMinutes', minutes: number | null) =>
     field in edits || rating?.[field] != null ? null : minutes;
+  // Shown from the board (proposed, or stored by sync or an untouched proposal) until typed over.
+  const src = (f: BoardField) => !(f in edits) && (f in proposal || !!rating?.boardFields?.includes(f));
   const proposalRef = useRef(proposal);
   proposalRef.current = proposal;
 
@@ -161,7 +164,7 @@ export function Panel(props: PanelProps) {
         {loadError && <p class="err" role="alert">{t('panel_loadFailed', loadError)}</p>}
         <div class="grid">
           <VaField
-            vas={vas} value={value('vaId')} proposed={'vaId' in proposal} members={task.assignees} platform={task.platform} api={api}
+            vas={vas} value={value('vaId')} src={src('vaId')} members={task.assignees} platform={task.platform} api={api}
             onChange={set('vaId')} onVa={onVa} onError={(error) => setStatus({ status: 'error', error })}
           />
           <div class="field">
@@ -194,12 +197,12 @@ export function Panel(props: PanelProps) {
                 </div>
               );
           })}
-          <DurationField name="estimateMinutes" label={t('panel_estimate')} value={value('estimateMinutes')} board={board('estimateMinutes', task.nativeEstimateMinutes)} onChange={set('estimateMinutes')} />
-          <DurationField name="actualMinutes" label={t('panel_actual')} value={value('actualMinutes')} board={board('actualMinutes', task.nativeTrackedMinutes)} onChange={set('actualMinutes')}>
+          <DurationField name="estimateMinutes" label={t('panel_estimate')} value={value('estimateMinutes')} board={board('estimateMinutes', task.nativeEstimateMinutes)} src={src('estimateMinutes')} onChange={set('estimateMinutes')} />
+          <DurationField name="actualMinutes" label={t('panel_actual')} value={value('actualMinutes')} board={board('actualMinutes', task.nativeTrackedMinutes)} src={src('actualMinutes')} onChange={set('actualMinutes')}>
             <TimerControl timer={timer} taskKey={task.key} busy={busy} onStart={() => timerAction(true)} onStop={() => timerAction(false)} />
           </DurationField>
-          <DateField name="dueAt" label={t('panel_due')} dayOnly value={value('dueAt')} proposed={'dueAt' in proposal} onChange={set('dueAt')} />
-          <DateField name="doneAt" label={t('panel_done')} value={value('doneAt')} proposed={'doneAt' in proposal} onChange={set('doneAt')} />
+          <DateField name="dueAt" label={t('panel_due')} dayOnly value={value('dueAt')} src={src('dueAt')} onChange={set('dueAt')} />
+          <DateField name="doneAt" label={t('panel_done')} value={value('doneAt')} src={src('doneAt')} onChange={set('doneAt')} />
         </div>
         <div class="grid">
           <Stars value={value('quality')} onChange={set('quality')} />

@@ -4,9 +4,10 @@ import { t } from '@/lib/text/i18n';
 import type { Assignee, Platform, Va } from '@/lib/model';
 import { identityOf, unmappedMembers } from '@/lib/model/va-match';
 import type { PanelApi } from '@/lib/content/panel-api';
+import { Src } from './fields';
 
 export function VaField(props: {
-  vas: Va[]; value: string | null; proposed: boolean; members: Assignee[]; platform: Platform; api: PanelApi;
+  vas: Va[]; value: string | null; src: boolean; members: Assignee[]; platform: Platform; api: PanelApi;
   onChange(vaId: string | null): void; onVa(va: Va): void; onError(message: string): void;
 }) {
   const { vas, value, members, platform, api, onChange, onVa, onError } = props;
@@ -21,11 +22,12 @@ export function VaField(props: {
   return (
     <div class="field">
       <label for="vasc-vaId">{t('panel_va')}</label>
-      <select id="vasc-vaId" name="vaId" value={value ?? ''} class={props.proposed ? 'proposed' : undefined}
-        onChange={(e) => onChange(e.currentTarget.value || null)}>
+      <select id="vasc-vaId" name="vaId" value={value ?? ''} class={props.src ? 'proposed' : undefined}
+        aria-describedby={props.src ? 'vasc-vaId-src' : undefined} onChange={(e) => onChange(e.currentTarget.value || null)}>
         <option value="">{t('panel_vaNone')}</option>
         {active.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
       </select>
+      {props.src && <Src id="vasc-vaId" />}
       {candidates.map((member) => (
         <div class="map" key={member.name}>
           <span>{t('panel_memberIs', member.name)}</span>

@@ -6,12 +6,16 @@ import { formatDuration, parseDuration } from '@/lib/text/duration';
 import { t } from '@/lib/text/i18n';
 import { fromInput, isDay, toLocalInput } from './dates';
 
+/** While a value is the board's (synced or proposed, not typed), the control's description says so. */
+export const Src = ({ id }: { id: string }) => <small class="muted" id={`${id}-src`}>{t('panel_fromBoard')}</small>;
+
 /**
  * Typed durations (`90`, `1:30`, `1.5h`, `1,5u`); shown as h:mm when not being edited. `board`:
- * the board's own time, offered while the field is empty and nothing is being typed.
+ * the board's own time, offered while the field is empty and nothing is being typed; `src`: the
+ * value shown is the board's.
  */
 export function DurationField(props: {
-  name: string; label: string; value: number | null; board?: number | null; onChange(minutes: number | null): void; children?: ComponentChildren;
+  name: string; label: string; value: number | null; board?: number | null; src: boolean; onChange(minutes: number | null): void; children?: ComponentChildren;
 }) {
   const { name, label, value, onChange } = props;
   // What the owner is typing; null shows the stored value (which a timer or a load may change).
@@ -26,7 +30,7 @@ export function DurationField(props: {
       <div class="row">
         <input
           ref={input} id={id} name={name} type="text" inputMode="decimal" autoComplete="off" placeholder="1:30"
-          value={draft ?? formatDuration(value)} aria-invalid={invalid} aria-describedby={invalid ? `${id}-err` : undefined}
+          value={draft ?? formatDuration(value)} aria-invalid={invalid} aria-describedby={invalid ? `${id}-err` : props.src ? `${id}-src` : undefined}
           onBlur={() => { if (!invalid) setDraft(null); }}
           onInput={(e) => {
             const next = e.currentTarget.value;
@@ -37,6 +41,7 @@ export function DurationField(props: {
         />
         {props.children}
       </div>
+      {props.src && <Src id={id} />}
       {offer != null && (
         <button type="button" class="proposed" onClick={() => { onChange(offer); input.current?.focus(); }}>
           {t('panel_useBoard', formatDuration(offer))}
@@ -114,7 +119,7 @@ export function Stepper(props: { name: string; label: string; value: number | nu
 
 /** A due date stays a whole day unless it has a time; a done date is a moment. */
 export function DateField(props: {
-  name: string; label: string; value: string | null; dayOnly?: boolean; proposed: boolean; onChange(v: string | null): void;
+  name: string; label: string; value: string | null; dayOnly?: boolean; src: boolean; onChange(v: string | null): void;
 }) {
   const { name, value, onChange } = props;
   const id = `vasc-${name}`;
@@ -122,8 +127,9 @@ export function DateField(props: {
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      <input id={id} name={name} type={type} class={props.proposed ? 'proposed' : undefined} value={toLocalInput(value)}
-        onChange={(e) => onChange(fromInput(e.currentTarget.value))} />
+      <input id={id} name={name} type={type} class={props.src ? 'proposed' : undefined} aria-describedby={props.src ? `${id}-src` : undefined}
+        value={toLocalInput(value)} onChange={(e) => onChange(fromInput(e.currentTarget.value))} />
+      {props.src && <Src id={id} />}
     </div>
   );
 }

@@ -56,8 +56,11 @@ export interface SyncSource<S = unknown> {
   accountName(http: Http): Promise<string>;
   /** Boards / projects / lists the token can see. */
   listBoards(http: Http): Promise<BoardRef[]>;
-  /** What the Boards section asks for: the credential's parts, short steps, where to make one. */
-  connect: { parts: readonly ('key' | 'token')[]; stepsKey: MessageKey; tokenUrl: string };
+  /**
+   * What the Boards section asks for: the credential's parts, short steps, where to make one, and
+   * what a full sync adds over an incremental one on this platform (`fullHelpKey`).
+   */
+  connect: { parts: readonly ('key' | 'token')[]; stepsKey: MessageKey; tokenUrl: string; fullHelpKey: MessageKey };
 }
 
 /** JSON over GET with the limiter, retries and the platform's error shapes applied. */

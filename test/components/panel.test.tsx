@@ -19,7 +19,7 @@ const snapshot = (over: Partial<TaskSnapshot['task']> = {}): TaskSnapshot => ({
 const va = (id: string, name: string, identities: Va['identities'] = []): Va => ({
   id, name, hourlyRate: null, currency: 'EUR', identities, archived: false, createdAt: at, updatedAt: at,
 });
-const rating = (patch: RatingPatch = {}): Rating => ({
+const rating = (patch: RatingPatch & Pick<Partial<Rating>, 'boardFields'> = {}): Rating => ({
   id: 'trello:AbCd1234', platform: 'trello', taskId: 'AbCd1234', vaId: null, category: 'other', estimateMinutes: null,
   actualMinutes: null, quality: null, errorFree: null, followedBriefing: null, remindersNeeded: null, delaysFlagged: null,
   proactive: null, note: '', counters: {}, dueAt: null, doneAt: null, createdAt: at, updatedAt: at, ...patch,
@@ -34,8 +34,11 @@ function fakeApi(init: { rating?: Rating | null; vas?: Va[]; timer?: Timer | nul
     load: vi.fn(async (): Promise<PanelData> => { await gate; return { rating: state.rating, vas: state.vas, customCategories: state.customCategories, timer: state.timer }; }),
     save: vi.fn(async (_task, patch: RatingPatch, proposed: RatingPatch = {}) => {
       const base: Record<string, unknown> = { ...state.rating };
-      for (const [field, value] of Object.entries(proposed)) base[field] ??= value; // as the background does
-      return (state.rating = rating({ ...base, ...patch }));
+      // As the background does: a proposed value is the board's, a typed one the owner's.
+      const boardFields = new Set<string>(state.rating?.boardFields ?? []);
+      for (const [field, value] of Object.entries(proposed)) if (base[field] == null && value != null) { base[field] = value; boardFields.add(field); }
+      for (const field of Object.keys(patch)) boardFields.delete(field);
+      return (state.rating = rating({ ...base, ...patch, boardFields: [...boardFields] as Rating['boardFields'] }));
     }),
     createVa: vi.fn(async (name: string, identity) => { const v = va(`va-${name}`, name, identity ? [identity] : []); state.vas.push(v); return v; }),
     mapIdentity: vi.fn(async (vaId: string, identity) => {
@@ -309,6 +312,46 @@ describe('the Scorecard panel', () => {
     // Cleared on purpose: the board's time is not offered again in this sitting.
     expect(shadow.querySelectorAll('button.proposed')).toHaveLength(0);
     expect(state.rating).toMatchObject({ estimateMinutes: 60, actualMinutes: null });
+  });
+
+  it('marks the values that came from the board, until the owner types over one, also in the next sitting', async () => {
+    const sanne = va('va-1', 'Sanne');
+    const synced = rating({ vaId: 'va-1', dueAt: '2026-11-30', doneAt: '2026-11-29T10:00:00.000Z', estimateMinutes: 90, actualMinutes: 45,
+      boardFields: ['vaId', 'dueAt', 'estimateMinutes', 'actualMinutes'] }); // doneAt: typed by the owner earlier
+    const { api, state, loaded } = fakeApi({ rating: synced, vas: [sanne] });
+    const first = await mount(api, snapshot({ dueAt: null }), { loaded });
+    // The mark is the control's accessible description, so a screen reader hears it too.
+    const mark = (shadow: ShadowRoot, name: string) => {
+      const ids = shadow.querySelector(`[name=${name}]`)?.getAttribute('aria-describedby')?.split(' ') ?? [];
+      return ids.map((id) => shadow.getElementById(id)?.textContent).find((text) => text === 'from the board') ?? null;
+    };
+    const marked = (shadow: ShadowRoot) => ['vaId', 'dueAt', 'doneAt', 'estimateMinutes', 'actualMinutes'].filter((n) => mark(shadow, n));
+    expect(marked(first.shadow)).toEqual(['vaId', 'dueAt', 'estimateMinutes', 'actualMinutes']);
+    type(first.$('[name=estimateMinutes]'), '2');
+    await vi.advanceTimersByTimeAsync(0); // the next render, before any save
+    expect(marked(first.shadow)).toEqual(['vaId', 'dueAt', 'actualMinutes']); // gone as soon as it is typed over
+    await vi.advanceTimersByTimeAsync(500);
+    expect(state.rating?.boardFields).toEqual(['vaId', 'dueAt', 'actualMinutes']);
+    handle!.unmount();
+    host.remove();
+    // A second sitting: the stored rating says the estimate is the owner's now.
+    const second = await mount(api, snapshot({ dueAt: null }));
+    expect(marked(second.shadow)).toEqual(['vaId', 'dueAt', 'actualMinutes']);
+    expect(second.$('[name=estimateMinutes]').value).toBe('0:02');
+  });
+
+  it('marks a date the board reports before it is stored, and not once the owner changes it', async () => {
+    const { api, loaded } = fakeApi();
+    const { $, shadow } = await mount(api, snapshot({ doneAt: '2026-11-21T09:15:00.000Z' }), { loaded });
+    const describedBy = (name: string) => shadow.getElementById($(`[name=${name}]`).getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(describedBy('dueAt')).toBe('from the board');
+    expect(describedBy('doneAt')).toBe('from the board');
+    const due = $('[name=dueAt]');
+    due.value = '2026-12-02';
+    due.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(describedBy('dueAt')).toBeUndefined();
+    expect(describedBy('doneAt')).toBe('from the board');
   });
 
   it('starts the timer, shows it running and adds the timed minutes to the actual time on stop', async () => {

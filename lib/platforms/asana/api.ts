@@ -53,7 +53,7 @@ export function toBoardTask(task: z.infer<typeof Task>, board: BoardRef): BoardT
 export const asanaSource: SyncSource<AsanaState> = {
   platform: 'asana',
   rateLimit: { max: 150, windowMs: 60_000 }, // free domains: 150 per token per minute (paid: 1,500)
-  connect: { parts: ['token'], stepsKey: 'sync_stepsAsana', tokenUrl: 'https://app.asana.com/0/my-apps' },
+  connect: { parts: ['token'], stepsKey: 'sync_stepsAsana', tokenUrl: 'https://app.asana.com/0/my-apps', fullHelpKey: 'sync_fullHelpAsana' },
   authHeaders: (token) => ({ Authorization: `Bearer ${token}` }),
   begin: (_board, watermark) => ({ offset: null, since: watermark, high: watermark }),
   async page(http: Http, board, state): Promise<PageResult<AsanaState>> {

@@ -60,7 +60,7 @@ export function toBoardTask(task: z.infer<typeof Task>, board: BoardRef): BoardT
 export const clickupSource: SyncSource<ClickUpState> = {
   platform: 'clickup',
   rateLimit: { max: 100, windowMs: 60_000 }, // Free Forever / Unlimited / Business: 100 per token per minute
-  connect: { parts: ['token'], stepsKey: 'sync_stepsClickup', tokenUrl: 'https://app.clickup.com/settings/apps' },
+  connect: { parts: ['token'], stepsKey: 'sync_stepsClickup', tokenUrl: 'https://app.clickup.com/settings/apps', fullHelpKey: 'sync_fullHelpClickup' },
   authHeaders: (token) => ({ Authorization: token }), // a personal token goes bare, no "Bearer"
   begin: (_board, watermark) => ({ page: 0, since: watermark, high: watermark }),
   async page(http: Http, board, state): Promise<PageResult<ClickUpState>> {

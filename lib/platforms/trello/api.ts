@@ -78,7 +78,7 @@ function doneTimesOf(actions: z.infer<typeof Action>[]) {
 export const trelloSource: SyncSource<TrelloState> = {
   platform: 'trello',
   rateLimit: { max: 100, windowMs: 10_000 }, // per token; the key allows 300
-  connect: { parts: ['key', 'token'], stepsKey: 'sync_stepsTrello', tokenUrl: 'https://trello.com/power-ups/admin' },
+  connect: { parts: ['key', 'token'], stepsKey: 'sync_stepsTrello', tokenUrl: 'https://trello.com/power-ups/admin', fullHelpKey: 'sync_fullHelpTrello' },
   authHeaders(credential) {
     // The owner's API key and token, stored as `key:token`.
     const [key = '', token = ''] = credential.split(':');
