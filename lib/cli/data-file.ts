@@ -35,7 +35,9 @@ export async function loadDataFile(file: string, d: ScorecardDb = db): Promise<v
 /** Writes `text` to `file` whole or not at all: a temporary file beside it, flushed, then renamed over it. */
 export async function writeAtomically(file: string, text: string): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const handle = await fs.open(temp, 'w', 0o600);
+  // The file keeps who may read it; a new one is the owner's only (it holds everything but tokens).
+  const mode = await fs.stat(file).then((s) => s.mode & 0o777, () => 0o600);
+  const handle = await fs.open(temp, 'w', mode);
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();
