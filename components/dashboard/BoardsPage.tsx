@@ -67,6 +67,8 @@ function PlatformCard({ platform, connections, statuses }: { platform: Platform;
   const name = t(PLATFORM_REGISTRY[platform].nameKey);
   const { connect } = SYNC_SOURCES[platform];
   const connection = connections[platform];
+  // Restored from a backup (which never carries a token): the boards are known, the token is not.
+  const hasToken = !!connection && connection.last4 !== null;
   const [parts, setParts] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [available, setAvailable] = useState<BoardRef[] | null>(null);
@@ -109,10 +111,11 @@ function PlatformCard({ platform, connections, statuses }: { platform: Platform;
   return (
     <article class="card stack" aria-labelledby={`sync-${platform}`}>
       <h3 id={`sync-${platform}`}>{name}</h3>
-      {connection ? (
-        <p>{t('sync_connectedAs', [connection.account, connection.last4])}</p>
+      {hasToken ? (
+        <p>{t('sync_connectedAs', [connection.account, connection.last4!])}</p>
       ) : (
         <>
+          {connection && <p role="status">{t('sync_needsToken', connection.account)}</p>}
           <p class="muted">{t(connect.stepsKey)} <a href={connect.tokenUrl} target="_blank" rel="noreferrer">{t('sync_whereToken', name)}</a></p>
           {connect.parts.map((part) => (
             <label key={part}>{t(part === 'key' ? 'sync_apiKey' : 'sync_token')}
@@ -149,8 +152,8 @@ function PlatformCard({ platform, connections, statuses }: { platform: Platform;
             {connection.boards.map((b) => <BoardRow key={b.id} board={b} status={statuses[`${platform}:${b.id}`]} />)}
           </ul>
           <div class="row">
-            <button type="button" disabled={busy} onClick={loadBoards}>{t('sync_chooseBoardsButton')}</button>
-            <button type="button" class="primary" disabled={busy || connection.boards.length === 0} onClick={syncNow}>{t('sync_now')}</button>
+            {hasToken && <button type="button" disabled={busy} onClick={loadBoards}>{t('sync_chooseBoardsButton')}</button>}
+            {hasToken && <button type="button" class="primary" disabled={busy || connection.boards.length === 0} onClick={syncNow}>{t('sync_now')}</button>}
             <button type="button" disabled={busy} onClick={disconnect}>{t('sync_disconnect')}</button>
           </div>
         </>

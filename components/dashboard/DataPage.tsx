@@ -11,6 +11,7 @@ import { commitImport } from '@/lib/db/import';
 import { previewImport, type ImportPreview } from '@/lib/files/import';
 import { customRange, startOfLocalDay } from '@/lib/kpi/periods';
 import type { Settings } from '@/lib/model';
+import { PLATFORM_REGISTRY } from '@/lib/platforms/registry';
 import { getSettings, saveSettings } from '@/lib/storage/settings';
 import { useAsync } from '../useAsync';
 
@@ -278,11 +279,12 @@ function RestoreReportTable({ report }: { report: RestoreReport }) {
           </tr>
         ))}
       </tbody>
-      {(report.quarantine > 0 || report.standInVas.length > 0) && (
+      {(report.quarantine > 0 || report.standInVas.length > 0 || report.needToken.length > 0) && (
         <tfoot>
           <tr>
             <td colSpan={report.mode === 'merge' ? 3 : 2} style={{ textAlign: 'left' }}>
               {report.quarantine > 0 && <p>{t('data_restoreQuarantine', report.quarantine)}</p>}
+              {report.needToken.length > 0 && <p>{t('data_restoreNeedToken', report.needToken.map((p) => t(PLATFORM_REGISTRY[p].nameKey)).join(', '))}</p>}
               {report.standInVas.length > 0 && (
                 <div data-testid="data-restore-stand-ins">
                   <p>{t('data_restoreStandIns')}</p>

@@ -1,15 +1,15 @@
 // The background's side of board sync: the only code that reads a token. It runs the engine
-// (lib/sync/) with the browser's fetch and clock, stores pages through lib/db/sync.ts and cursors
-// in storage, reports progress per board, and syncs by alarm at the interval the owner chose.
+// (lib/sync/) with the browser's fetch and clock, stores pages and their cursors through
+// lib/db/sync.ts, reports progress per board, and syncs by alarm at the interval the owner chose.
 import { db as defaultDb, type ScorecardDb } from '../db';
-import { commitSyncedPage } from '../db/sync';
+import { adoptSyncCursor, commitSyncedPage, forgetSyncCursors, readSyncCursor } from '../db/sync';
 import { nowIso, type Platform } from '../model';
 import { PLATFORM_REGISTRY, PLATFORMS } from '../platforms/registry';
 import { SYNC_SOURCES } from '../platforms/sync-sources';
 import { syncBoard } from '../sync/engine';
 import { createHttp, type SyncDeps } from '../sync/http';
 import { SyncError, type BoardRef, type SyncStore } from '../sync/types';
-import { settingsItem, syncConnectionsItem, syncCursorItem, syncStatusItem, tokenItem, type BoardStatus, type SyncConnection } from '../storage/items';
+import { settingsItem, legacySyncCursorItem, syncConnectionsItem, syncStatusItem, tokenItem, type BoardStatus, type SyncConnection } from '../storage/items';
 import { getSettings } from '../storage/settings';
 import { t, type MessageKey } from '../text/i18n';
 
@@ -31,6 +31,25 @@ export function describeSyncError(e: unknown): string {
 }
 
 const statusKey = (board: BoardRef) => `${board.platform}:${board.id}`;
+
+/** The engine's store in the extension: each page and its cursor in one database transaction. */
+export function createSyncStore(d: ScorecardDb = defaultDb): SyncStore {
+  return {
+    async getCursor(board) {
+      const stored = await readSyncCursor(board.platform, board.id, d);
+      if (stored) return stored;
+      // A profile from before schema version 5 kept it in storage.local: moved on first read, so
+      // a sync stopped before the update resumes where it was.
+      const legacy = legacySyncCursorItem(board.platform, board.id);
+      const old = await legacy.getValue();
+      if (old === null) return null;
+      const adopted = await adoptSyncCursor(board.platform, board.id, old, d);
+      await legacy.removeValue();
+      return adopted;
+    },
+    commitPage: (board, page, cursor) => commitSyncedPage(board.platform, board.id, page, cursor, d),
+  };
+}
 
 export function createSyncService(d: ScorecardDb = defaultDb, deps: SyncDeps = browserDeps) {
   let queue: Promise<unknown> = Promise.resolve();
@@ -59,19 +78,11 @@ export function createSyncService(d: ScorecardDb = defaultDb, deps: SyncDeps = b
 
   async function storedToken(platform: Platform) {
     const token = await tokenItem(platform).getValue();
-    if (!token) throw new SyncError('auth');
+    if (!token) throw new SyncError('noToken'); // a connection restored from a backup, or none
     return token;
   }
 
-  const store: SyncStore = {
-    getCursor: (board) => syncCursorItem(board.platform, board.id).getValue(),
-    async commitPage(board, page, cursor) {
-      // The page's tasks first, in one transaction, then the cursor: a stop between the two
-      // fetches the page again, which changes nothing (tasks are keyed by platform + id).
-      await commitSyncedPage(board.platform, board.id, page, d);
-      await syncCursorItem(board.platform, board.id).setValue(cursor);
-    },
-  };
+  const store = createSyncStore(d);
 
   const storedCount = (board: BoardRef) =>
     d.tasks.where('platform').equals(board.platform).filter((task) => task.sync?.board === board.id).count();
@@ -116,8 +127,9 @@ export function createSyncService(d: ScorecardDb = defaultDb, deps: SyncDeps = b
     },
     async boards(platform: Platform): Promise<BoardRef[]> {
       try {
+        const token = await storedToken(platform);
         await permitted(platform);
-        return await SYNC_SOURCES[platform].listBoards(http(platform, await storedToken(platform)));
+        return await SYNC_SOURCES[platform].listBoards(http(platform, token));
       } catch (e) { throw new Error(describeSyncError(e)); }
     },
     async choose(platform: Platform, boards: BoardRef[]): Promise<SyncConnection> {
@@ -133,7 +145,8 @@ export function createSyncService(d: ScorecardDb = defaultDb, deps: SyncDeps = b
       const connections = await syncConnectionsItem.getValue();
       const boards = connections[platform]?.boards ?? [];
       await tokenItem(platform).removeValue();
-      for (const b of boards) await syncCursorItem(platform, b.id).removeValue();
+      await forgetSyncCursors(platform, d);
+      for (const b of boards) await legacySyncCursorItem(platform, b.id).removeValue();
       const { [platform]: _, ...rest } = connections;
       await syncConnectionsItem.setValue(rest);
       const statuses = await syncStatusItem.getValue();
@@ -150,8 +163,9 @@ export function createSyncService(d: ScorecardDb = defaultDb, deps: SyncDeps = b
           if (boards.length === 0) continue;
           let token: string;
           try {
-            await permitted(platform);
+            // The missing token first: a restored connection lacks both, and the token is what to give.
             token = await storedToken(platform);
+            await permitted(platform);
           } catch (e) {
             const kind = e instanceof SyncError ? e.kind : 'request';
             for (const b of boards) await setStatus(b, { running: false, error: { kind, detail: '' } });

@@ -3,10 +3,11 @@
 // which validate with zod, are in writes.ts, import.ts and restore.ts beside this file, so readers
 // such as the popup start without loading zod.
 import { Dexie, type EntityTable } from 'dexie';
-import type { Category, ImpactEntry, Rating, Review, Target, TaskRef, Va } from '../model';
+import type { Category, ImpactEntry, Rating, Review, SyncCursorRecord, Target, TaskRef, Va } from '../model';
 import { QUARANTINE, setAsideUnreadable, type QuarantinedRecord } from './quarantine';
 import { DONE_DAYS, doneDaysMiddleware, groupByDoneDay, utcDay, type DoneDay } from './done-days';
 import { utcIso, type KpiRating } from '../kpi/tasks';
+import { SYNC_CURSORS } from './tables';
 
 export class ScorecardDb extends Dexie {
   vas!: EntityTable<Va, 'id'>;
@@ -19,6 +20,8 @@ export class ScorecardDb extends Dexie {
   /** Derived from `ratings` (lib/db/done-days.ts); never written directly, not in backups. */
   doneDays!: EntityTable<DoneDay, 'day'>;
   quarantine!: EntityTable<QuarantinedRecord, 'id'>;
+  /** Where each board's sync is (lib/db/sync.ts), written with that board's pages. */
+  syncCursors!: EntityTable<SyncCursorRecord, 'key'>;
 
   constructor(name = 'va-scorecard') {
     super(name);
@@ -41,11 +44,15 @@ export class ScorecardDb extends Dexie {
     // vaId finds a VA's open ratings for the review (they have no doneAt, so [vaId+doneAt] lacks
     // them); categories gain `archived`, which setAsideUnreadable fills in for older records.
     this.version(4).stores({ ratings: 'id, [vaId+doneAt], doneAt, updatedAt, vaId' }).upgrade(setAsideUnreadable);
+    // Board cursors move here from storage.local, so a page's tasks and its cursor commit in one
+    // transaction. A new table needs no upgrade step: the background moves an old profile's
+    // cursor on its first read (lib/background/sync.ts).
+    this.version(5).stores({ [SYNC_CURSORS]: 'key' });
     this.use(doneDaysMiddleware);
   }
 }
 
-export { KEY_OF, RECORD_TABLES, TABLE_NAMES, type TableName } from './tables';
+export { KEY_OF, RECORD_TABLES, SYNC_CURSORS, TABLE_NAMES, type TableName } from './tables';
 export { QUARANTINE, type QuarantinedRecord } from './quarantine';
 
 export const db = new ScorecardDb();

@@ -3,12 +3,13 @@
 // KPIs, the done-days copy, the export and the review count it without a second code path. A
 // rating's `boardFields` say which values came from the board: the sync updates only those and
 // empty fields, never a value the owner typed. A task that leaves the board takes with it a
-// rating only the sync made; one the owner touched stays.
+// rating only the sync made; one the owner touched stays. Each board's cursor is stored here
+// too, in the same transaction as the page it follows.
 import { db as defaultDb, listVas, type ScorecardDb } from '.';
-import { BOARD_FIELDS, Rating, TaskRef, nowIso, type Identity, type Platform, type Va } from '../model';
+import { BOARD_FIELDS, BoardCursor, Rating, SyncCursorRecord, TaskRef, nowIso, type Identity, type Platform, type Va } from '../model';
 import type { BoardField } from '../model/constants';
 import { proposeVa } from '../model/va-match';
-import type { BoardTask } from '../sync/types';
+import type { BoardCursor as Cursor, BoardTask } from '../sync/types';
 import { mapVaIdentity, parseOrThrow } from './writes';
 
 export interface SyncedPage {
@@ -85,10 +86,21 @@ async function leaveBoard(keys: string[], d: ScorecardDb) {
   await d.tasks.bulkPut(kept);
 }
 
-/** Stores one page of a board's sync in one transaction (tasks, their ratings, removals). */
-export function commitSyncedPage(platform: Platform, boardId: string, page: SyncedPage, d: ScorecardDb = defaultDb): Promise<void> {
-  return d.transaction('rw', d.tasks, d.ratings, d.vas, async () => {
+const cursorKey = (platform: Platform, boardId: string) => `${platform}:${boardId}`;
+
+function cursorRecord(platform: Platform, boardId: string, cursor: Cursor, now: string): SyncCursorRecord {
+  return parseOrThrow(SyncCursorRecord, { key: cursorKey(platform, boardId), platform, boardId, cursor, updatedAt: now }, 'Sync cursor');
+}
+
+/**
+ * Stores one page of a board's sync and the board's cursor after it in one transaction (tasks,
+ * their ratings, removals, cursor): a page that fails, or a worker stopped mid-way, leaves
+ * neither, so the next run fetches that page again from the cursor before it.
+ */
+export function commitSyncedPage(platform: Platform, boardId: string, page: SyncedPage, cursor: Cursor, d: ScorecardDb = defaultDb): Promise<void> {
+  return d.transaction('rw', [d.tasks, d.ratings, d.vas, d.syncCursors], async () => {
     const now = nowIso();
+    const place = cursorRecord(platform, boardId, cursor, now);
     const keyOf = (taskId: string) => `${platform}:${taskId}`;
     const doneKeys = page.doneTimes.map((x) => keyOf(x.taskId));
     const keys = [...new Set([...page.tasks.map((t) => keyOf(t.taskId)), ...doneKeys])];
@@ -129,7 +141,35 @@ export function commitSyncedPage(platform: Platform, boardId: string, page: Sync
       left.push(...onBoard);
     }
     if (left.length > 0) await leaveBoard(left, d);
+    await d.syncCursors.put(place);
   });
+}
+
+/** Where a board's sync is, or null before its first page. */
+export async function readSyncCursor(platform: Platform, boardId: string, d: ScorecardDb = defaultDb): Promise<Cursor | null> {
+  return (await d.syncCursors.get(cursorKey(platform, boardId)))?.cursor ?? null;
+}
+
+/**
+ * Takes a cursor kept elsewhere (an older version's storage.local) unless the board has one here
+ * already; answers the one now stored. One that does not parse is refused: without it the next
+ * run is a full one, which writes each task once (tasks are keyed by platform + id).
+ */
+export function adoptSyncCursor(platform: Platform, boardId: string, cursor: unknown, d: ScorecardDb = defaultDb): Promise<Cursor | null> {
+  return d.transaction('rw', d.syncCursors, async () => {
+    const stored = await d.syncCursors.get(cursorKey(platform, boardId));
+    if (stored) return stored.cursor;
+    if (!BoardCursor.safeParse(cursor).success) return null;
+    const record = cursorRecord(platform, boardId, cursor as Cursor, nowIso());
+    await d.syncCursors.put(record);
+    return record.cursor;
+  });
+}
+
+/** Forgets the cursors of one platform's boards (disconnect), or of every board. */
+export async function forgetSyncCursors(platform?: Platform, d: ScorecardDb = defaultDb): Promise<void> {
+  if (platform) await d.syncCursors.where('key').startsWith(`${platform}:`).delete();
+  else await d.syncCursors.clear();
 }
 
 /** Every synced task of `platform` again after the VAs changed (a member linked to a VA). */

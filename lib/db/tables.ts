@@ -12,3 +12,9 @@ export const RECORD_TABLES = {
 export type TableName = keyof typeof RECORD_TABLES;
 export const TABLE_NAMES = Object.keys(RECORD_TABLES) as TableName[];
 export const KEY_OF = Object.fromEntries(TABLE_NAMES.map((n) => [n, RECORD_TABLES[n].primaryKey])) as Record<TableName, string>;
+
+/**
+ * Board cursors: sync bookkeeping, not records the owner made. Not a record table, so upgrades do
+ * not check it and a backup does not carry it among the tables; delete-all clears it.
+ */
+export const SYNC_CURSORS = 'syncCursors';

@@ -1,13 +1,18 @@
-// The JSON backup of everything the owner made (all tables + settings, never tokens): made in one
-// read, and read back in full (every record validated) before lib/db/restore.ts writes any of it.
+// The JSON backup of everything the owner made (all tables + settings, the board connections and
+// their cursors, never tokens): made in one read, and read back in full (every record validated)
+// before lib/db/restore.ts writes any of it.
 import { z } from 'zod';
-import { db as defaultDb, KEY_OF, QUARANTINE, TABLE_NAMES, type ScorecardDb, type TableName } from '../db';
+import { db as defaultDb, KEY_OF, QUARANTINE, SYNC_CURSORS, TABLE_NAMES, type ScorecardDb, type TableName } from '../db';
 import { t } from '../text/i18n';
-import { Category, ImpactEntry, Instant, Rating, Review, Settings, Target, TaskRef, Va } from '../model';
+import { BackupBoardSync, Category, ImpactEntry, Instant, Rating, Review, Settings, Target, TaskRef, Va } from '../model';
 import { getSettings } from '../storage/settings';
+import { syncConnectionsItem } from '../storage/items';
 
 export const BACKUP_FORMAT = 'va-scorecard-backup';
-export const BACKUP_VERSION = 1;
+/** 2: the board sync section. A version-1 file (without it) still reads. */
+export const BACKUP_VERSION = 2;
+/** The board sync section's schema, for the CLI (it reads and writes the same file in Node). */
+export { BackupBoardSync };
 
 
 /** A record an upgrade set aside (lib/db/quarantine.ts): carried as it is, restored only as set aside. */
@@ -22,7 +27,7 @@ const Quarantined = z.object({
 
 export const Backup = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: Instant,
   // Settings is a strict whitelist of fields: anything else in the file (a token) is dropped.
   settings: Settings.optional(),
@@ -32,18 +37,26 @@ export const Backup = z.object({
   }),
   // Optional: files made before records could be set aside are still version 1.
   quarantine: z.array(Quarantined).optional(),
+  // Optional: version-1 files have none; restoring one leaves the connections as they are.
+  boardSync: BackupBoardSync.optional(),
 });
 export type Backup = z.infer<typeof Backup>;
 
 /** Everything in one read transaction, so the backup is a consistent snapshot. */
 export async function createBackup(d: ScorecardDb = defaultDb): Promise<Backup> {
-  const { quarantine, ...tables } = await d.transaction('r', [...TABLE_NAMES, QUARANTINE].map((n) => d.table(n)), async () => {
-    const [vas, tasks, ratings, reviews, impact, targets, categories, quarantine] = await Promise.all([
+  // The cursors in the same read as the tasks: restored, a sync resumes exactly where those tasks end.
+  const { quarantine, cursors, ...tables } = await d.transaction('r', [...TABLE_NAMES, QUARANTINE, SYNC_CURSORS].map((n) => d.table(n)), async () => {
+    const [vas, tasks, ratings, reviews, impact, targets, categories, quarantine, cursors] = await Promise.all([
       d.vas.toArray(), d.tasks.toArray(), d.ratings.toArray(), d.reviews.toArray(),
-      d.impact.toArray(), d.targets.toArray(), d.categories.toArray(), d.quarantine.toArray(),
+      d.impact.toArray(), d.targets.toArray(), d.categories.toArray(), d.quarantine.toArray(), d.syncCursors.toArray(),
     ]);
-    return { vas, tasks, ratings, reviews, impact, targets, categories, quarantine };
+    return { vas, tasks, ratings, reviews, impact, targets, categories, quarantine, cursors };
   });
+  // Field by field: the token lives under its own key, and not even its last 4 characters go out.
+  const connections: BackupBoardSync['connections'] = {};
+  for (const [platform, c] of Object.entries(await syncConnectionsItem.getValue())) {
+    if (c) connections[platform as keyof typeof connections] = { account: c.account, boards: c.boards, connectedAt: c.connectedAt };
+  }
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -51,6 +64,7 @@ export async function createBackup(d: ScorecardDb = defaultDb): Promise<Backup> 
     settings: await getSettings(),
     tables,
     quarantine,
+    boardSync: { connections, cursors },
   };
 }
 

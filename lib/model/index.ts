@@ -255,6 +255,51 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * A board's place in its sync (lib/sync/types.ts BoardCursor, which the engine uses without
+ * zod). The running page's state is the platform client's own, so only its form is checked here.
+ */
+export const BoardCursor = z.object({
+  watermark: z.string().max(500).nullable(),
+  run: z.object({ full: z.boolean(), startedAt: Instant, state: z.json(), pages: z.number().int().min(0) }).nullable(),
+  lastSyncAt: Instant.nullable(),
+});
+export type BoardCursor = z.infer<typeof BoardCursor>;
+
+/** A stored cursor (lib/db/sync.ts), keyed `platform:boardId` like the sync's statuses. */
+export const SyncCursorRecord = z.object({
+  key: z.string().min(3).max(500),
+  platform: Platform,
+  boardId: Id,
+  cursor: BoardCursor,
+  updatedAt: Instant,
+}).refine((r) => r.key === `${r.platform}:${r.boardId}`, { message: 'Expected key platform:boardId', path: ['key'] });
+export type SyncCursorRecord = z.infer<typeof SyncCursorRecord>;
+
+/** A board, project or list the owner chose to sync (lib/sync/types.ts BoardRef). */
+export const BoardRef = z.object({ platform: Platform, id: Id, name: z.string().max(500) });
+
+/**
+ * The board sync section of a backup, which the CLI reads and writes too: per platform the account
+ * and the chosen boards, and where each board's sync is. Never a token nor any part of one: the
+ * fields are listed, so anything else in a file (a `token`, `last4`) is dropped when parsed.
+ */
+export const BackupBoardSync = z.object({
+  connections: z.partialRecord(Platform, z.object({
+    account: z.string().max(500),
+    boards: z.array(BoardRef).max(500),
+    connectedAt: Instant,
+  })),
+  cursors: z.array(SyncCursorRecord).max(10_000),
+}).superRefine((section, ctx) => {
+  for (const [platform, connection] of Object.entries(section.connections)) {
+    connection?.boards.forEach((b, i) => {
+      if (b.platform !== platform) ctx.addIssue({ code: 'custom', path: ['connections', platform, 'boards', i, 'platform'], message: `Expected ${platform}` });
+    });
+  }
+});
+export type BackupBoardSync = z.infer<typeof BackupBoardSync>;
+
 /** A running timer; one at a time, kept by the background so it survives reloads. */
 export const Timer = z.object({ taskKey: TaskKey, startedAt: Instant });
 export type Timer = z.infer<typeof Timer>;

@@ -20,14 +20,19 @@ export const pageStatusItem = (tabId: number) =>
 /** Only the background reads or writes a token (lib/background/sync.ts). */
 export const tokenItem = (platform: Platform) => storage.defineItem<string | null>(`local:${STORAGE_KEYS.token(platform)}`, { fallback: null });
 
-export interface SyncConnection { account: string; last4: string; boards: BoardRef[]; connectedAt: string }
+/** `last4` is null for a connection restored from a backup: this browser holds no token for it yet. */
+export interface SyncConnection { account: string; last4: string | null; boards: BoardRef[]; connectedAt: string }
 export type SyncConnections = Partial<Record<Platform, SyncConnection>>;
 export const syncConnectionsItem = storage.defineItem<SyncConnections>(`local:${STORAGE_KEYS.syncConnections}`, { fallback: {} });
 
-export const syncCursorItem = (platform: Platform, boardId: string) =>
+/**
+ * Where a board's sync was before schema version 5 put cursors in the database (lib/db/sync.ts):
+ * read once to move it there, and removed.
+ */
+export const legacySyncCursorItem = (platform: Platform, boardId: string) =>
   storage.defineItem<BoardCursor | null>(`local:${STORAGE_KEYS.syncCursor(platform, boardId)}`, { fallback: null });
 
-/** Forgets every board's sync cursor and status: after "delete all" the next sync fetches every task again. */
+/** Forgets every board's sync status and any cursor an older version left in storage (delete all). */
 export async function forgetSyncProgress(): Promise<void> {
   const prefix = STORAGE_KEYS.syncCursor('', '').replace(/:+$/, ':');
   const keys = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith(prefix));

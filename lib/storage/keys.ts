@@ -13,7 +13,7 @@ export const STORAGE_KEYS = {
   token: (platform: string) => `token:${platform}` as const,
   /** storage.local: per platform, the account, the token's last 4 characters and the chosen boards. */
   syncConnections: 'syncConnections',
-  /** storage.local: where one board's sync is (lib/sync/types.ts BoardCursor). */
+  /** storage.local, before schema version 5 only: where one board's sync was (now in the database). */
   syncCursor: (platform: string, boardId: string) => `syncCursor:${platform}:${boardId}` as const,
   /** storage.local: per board, the running sync's progress or the last one's outcome. */
   syncStatus: 'syncStatus',

@@ -1,7 +1,6 @@
-// Syncs one board: a full run the first time, incremental runs after, page by page. After every
-// page the tasks and then the board's cursor are stored (SyncStore.commitPage), so a worker that
-// is stopped at any moment resumes at the page it was on: the page it may have stored without its
-// cursor is written again, which changes nothing. Platform-agnostic: what a page is, and what
+// Syncs one board: a full run the first time, incremental runs after, page by page. Every page's
+// tasks are stored with the board's cursor after it (SyncStore.commitPage), so a worker that is
+// stopped at any moment resumes at the first page not stored. Platform-agnostic: what a page is, and what
 // "changed since" means, is the source's (lib/platforms/<id>/api.ts).
 import { createHttp, type SyncDeps } from './http';
 import { SyncError, type BoardCursor, type BoardRef, type Progress, type SyncSource, type SyncStore } from './types';

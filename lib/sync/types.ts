@@ -68,7 +68,7 @@ export interface Http {
 }
 
 export type SyncErrorKind =
-  | 'auth' | 'permission' | 'premium' | 'forbidden' | 'notFound' | 'rateLimited' | 'server' | 'offline' | 'malformed' | 'request' | 'stopped';
+  | 'auth' | 'noToken' | 'permission' | 'premium' | 'forbidden' | 'notFound' | 'rateLimited' | 'server' | 'offline' | 'malformed' | 'request' | 'stopped';
 
 /** A failure a person can act on; `detail` is the platform's own words, when it gave any. */
 export class SyncError extends Error {
@@ -89,10 +89,11 @@ export interface BoardCursor<S = unknown> {
 export interface SyncStore {
   getCursor(board: BoardRef): Promise<BoardCursor | null>;
   /**
-   * Stores one page's tasks and then the board's cursor. Writing a page twice changes nothing
-   * (tasks are keyed by platform + id), so a stop between the two loses nothing and, resumed,
-   * duplicates nothing. `removeUnseen`: the run is full and complete, so the board's tasks not
-   * stamped with `runStartedAt` have left the board.
+   * Stores one page's tasks and the board's cursor after it, both or neither (one transaction in
+   * the extension), so a stop at any moment resumes at a page whose tasks are not stored yet.
+   * Writing a page twice still changes nothing (tasks are keyed by platform + id). `removeUnseen`:
+   * the run is full and complete, so the board's tasks not stamped with `runStartedAt` have left
+   * the board.
    */
   commitPage(board: BoardRef, page: {
     tasks: BoardTask[]; doneTimes: { taskId: string; doneAt: string }[]; removed: string[];

@@ -6,7 +6,12 @@ import { ScorecardDb } from '@/lib/db';
 import { saveVa } from '@/lib/db/writes';
 import { loadSummary } from '@/lib/db/summary';
 import { createHandlers } from '@/lib/background/handlers';
-import { createSyncService } from '@/lib/background/sync';
+import { createSyncService, createSyncStore, describeSyncError } from '@/lib/background/sync';
+import { SyncError } from '@/lib/sync/types';
+import { syncConnectionsItem } from '@/lib/storage/items';
+import { readSyncCursor } from '@/lib/db/sync';
+import { syncBoard } from '@/lib/sync/engine';
+import { clickupSource } from '@/lib/platforms/clickup/api';
 import { dispatch, type Handlers } from '@/lib/messages/listen';
 import { clickupMock, clickupTasks } from '../sync/clickup-mock';
 
@@ -82,6 +87,62 @@ describe('board sync from the dashboard', () => {
     await dispatch(handlers, 'sync.run', {}, self);
     await dispatch(handlers, 'sync.disconnect', { platform: 'clickup' }, self);
     expect(await storageDump()).toBe('{"syncConnections":{},"syncStatus":{}}');
+    expect(await d.table('syncCursors').count()).toBe(0);
     expect(removed).toEqual([{ origins: ['https://api.clickup.com/*'] }]);
+  });
+});
+
+describe('a connection restored from a backup', () => {
+  it('syncs only once its token is given again, and says so instead of failing silently', async () => {
+    granted = false; // a new browser has not allowed the API either: the missing token is what to say first
+    await syncConnectionsItem.setValue({ clickup: { account: 'Owner Olga', last4: null, boards: [{ platform: 'clickup', id: '901', name: 'Inbox' }], connectedAt: '2026-11-01T00:00:00.000Z' } });
+    const statuses = await dispatch(handlers, 'sync.run', {}, self);
+    expect(statuses['clickup:901']).toMatchObject({ running: false, error: { kind: 'noToken' } });
+    expect(describeSyncError(new SyncError('noToken'))).toMatch(/no token/i);
+    expect(api.log).toHaveLength(0);
+    granted = true;
+    const { connection } = await dispatch(handlers, 'sync.connect', { platform: 'clickup', token: api.token }, self);
+    expect(connection).toMatchObject({ last4: 'CRET', boards: [{ id: '901' }] }); // the restored choice stays
+    expect((await dispatch(handlers, 'sync.run', {}, self))['clickup:901']).toMatchObject({ error: null, stored: 250 });
+  });
+});
+
+describe('a worker stopped mid-sync, with the database as the store', () => {
+  const list = { platform: 'clickup', id: '901', name: 'Inbox' } as const;
+  const taskPages = () => api.log.filter((r) => r.url.includes('/task')).length;
+  /** A run that the worker's death stops after `pages` pages (the engine checks before each request). */
+  async function stoppedAfter(pages: number) {
+    api = clickupMock({ tasks: clickupTasks(1000) });
+    const stop = new AbortController();
+    await expect(syncBoard({
+      source: clickupSource, board: list, token: api.token, store: createSyncStore(d), deps: api.deps, signal: stop.signal,
+      onProgress: (p) => { if (p.pages === pages) stop.abort(); },
+    })).rejects.toThrow('stopped');
+  }
+  // A new worker: nothing kept in memory, only what the database (and storage) hold.
+  const resume = () => syncBoard({ source: clickupSource, board: list, token: api.token, store: createSyncStore(d), deps: api.deps });
+  const storedIds = async () => (await d.tasks.toArray()).map((t) => t.taskId).sort();
+
+  it('after page 3 of 10 resumes at page 4 and ends with exactly the list', async () => {
+    await stoppedAfter(3);
+    expect(await d.tasks.count()).toBe(300);
+    expect((await readSyncCursor('clickup', '901', d))?.run).toMatchObject({ pages: 3, full: true });
+    await resume();
+    expect(taskPages()).toBe(10); // pages 1–3, then 4–10: none fetched twice
+    expect(await storedIds()).toEqual(clickupTasks(1000).map((t) => t.id).sort());
+    expect((await readSyncCursor('clickup', '901', d))).toMatchObject({ run: null, watermark: expect.any(String) });
+  });
+
+  it('keeps its place from a profile that stored cursors in storage.local before version 5', async () => {
+    await stoppedAfter(3);
+    // What the previous version left: the cursor as a storage key, none in the database.
+    const cursor = await readSyncCursor('clickup', '901', d);
+    await d.table('syncCursors').clear();
+    await fakeBrowser.storage.local.set({ 'syncCursor:clickup:901': cursor });
+    await resume();
+    expect(taskPages()).toBe(10); // resumed at page 4: the old place was not lost
+    expect(await storedIds()).toEqual(clickupTasks(1000).map((t) => t.id).sort());
+    expect(await fakeBrowser.storage.local.get('syncCursor:clickup:901')).toEqual({});
+    expect(await readSyncCursor('clickup', '901', d)).toMatchObject({ run: null });
   });
 });

@@ -81,7 +81,7 @@ describe('database', () => {
 });
 
 /** A database as an older version left it: its schema and whatever records it held, unchecked. */
-async function writeOldVersion(version: 1 | 2 | 3, stores: Record<string, unknown[]>) {
+async function writeOldVersion(version: 1 | 2 | 3 | 4, stores: Record<string, unknown[]>) {
   const name = `test-${crypto.randomUUID()}`;
   const old = new Dexie(name);
   old.version(1).stores({
@@ -89,7 +89,8 @@ async function writeOldVersion(version: 1 | 2 | 3, stores: Record<string, unknow
     reviews: 'id, [vaId+periodStart], nextCheckIn', impact: 'id, [metric+month], month', targets: 'id, kpi', categories: 'id',
   });
   if (version >= 2) old.version(2).stores({ doneDays: 'day' });
-  if (version === 3) old.version(3).stores({ quarantine: 'id' });
+  if (version >= 3) old.version(3).stores({ quarantine: 'id' });
+  if (version === 4) old.version(4).stores({ ratings: 'id, [vaId+doneAt], doneAt, updatedAt, vaId' });
   await old.transaction('rw', old.tables, async () => {
     for (const [table, records] of Object.entries(stores)) await old.table(table).bulkPut(records);
     // Version 2 kept the copy of every stored rating, the unreadable ones included.
@@ -218,5 +219,20 @@ describe('an upgrade never locks the owner out', () => {
     const { loadOpenTasks, loadReviewData } = await import('@/lib/db/review-page');
     const data = await loadOpenTasks(await loadReviewData(r.va, '2026-11', d), d);
     expect(data.open!.map((o) => o.rating.id)).toEqual(['trello:open']);
+  });
+
+  it('opens a version-4 database with every record in place and a home for board cursors', async () => {
+    const r = sampleRecords;
+    const name = await writeOldVersion(4, { vas: [r.va], tasks: [r.task], ratings: [r.rating], reviews: [r.review], impact: [r.impact], targets: [r.target], categories: [r.category] });
+    const d = new ScorecardDb(name);
+    expect(await d.vas.toArray()).toEqual([r.va]);
+    expect(await d.tasks.toArray()).toEqual([r.task]);
+    expect(await d.ratings.toArray()).toEqual([r.rating]);
+    expect(await d.reviews.toArray()).toEqual([r.review]);
+    expect(await d.doneDays.toArray()).toEqual(groupByDoneDay([r.rating]));
+    expect(await listQuarantined(d)).toEqual([]);
+    const { readSyncCursor } = await import('@/lib/db/sync');
+    expect(await readSyncCursor('clickup', '901', d)).toBeNull();
+    expect(d.verno).toBe(5);
   });
 });

@@ -3,11 +3,11 @@
 // winning, and what happens when a task leaves the board.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ScorecardDb } from '@/lib/db';
-import { commitSyncedPage, linkAssignee } from '@/lib/db/sync';
+import { commitSyncedPage, linkAssignee, readSyncCursor } from '@/lib/db/sync';
 import { groupByDoneDay } from '@/lib/db/done-days';
 import { loadSummary } from '@/lib/db/summary';
 import { saveTaskRating, saveVa } from '@/lib/db/writes';
-import type { BoardTask } from '@/lib/sync/types';
+import type { BoardCursor, BoardTask } from '@/lib/sync/types';
 
 let d: ScorecardDb;
 beforeEach(() => { d = new ScorecardDb(`test-${crypto.randomUUID()}`); });
@@ -19,7 +19,8 @@ const task = (n: number, over: Partial<BoardTask> = {}): BoardTask => ({
 });
 const page = (tasks: BoardTask[], over: Partial<Parameters<typeof commitSyncedPage>[2]> = {}) =>
   ({ tasks, doneTimes: [], removed: [], runStartedAt: '2026-11-20T10:00:00.000Z', removeUnseen: false, ...over });
-const commit = (tasks: BoardTask[], over = {}) => commitSyncedPage('clickup', '901', page(tasks, over), d);
+const cursor = (pages: number): BoardCursor => ({ watermark: null, run: { full: true, startedAt: '2026-11-20T10:00:00.000Z', state: { page: pages }, pages }, lastSyncAt: null });
+const commit = (tasks: BoardTask[], over = {}, at: BoardCursor = cursor(1)) => commitSyncedPage('clickup', '901', page(tasks, over), at, d);
 const november = { kind: 'thisMonth' } as const;
 
 async function expectCopyMatches() {
@@ -64,7 +65,7 @@ describe('synced tasks', () => {
     await commit([task(1), task(2), task(3, { assignees: [] })]);
     const { updatedAt, sync, ...two } = (await d.tasks.get('clickup:86c2'))!;
     await saveTaskRating(two, { quality: 4 }, d);
-    await commitSyncedPage('clickup', '901', page([], { runStartedAt: '2026-11-21T10:00:00.000Z', removeUnseen: true }), d);
+    await commitSyncedPage('clickup', '901', page([], { runStartedAt: '2026-11-21T10:00:00.000Z', removeUnseen: true }), cursor(2), d);
     expect((await d.ratings.toArray()).map((r) => r.id)).toEqual(['clickup:86c2']);
     expect((await d.tasks.toArray()).map((t) => [t.key, t.sync])).toEqual([['clickup:86c2', null]]);
     await expectCopyMatches();
@@ -84,5 +85,19 @@ describe('synced tasks', () => {
     await commit([], { doneTimes: [{ taskId: '86c1', doneAt: '2026-11-10T15:00:00.000Z' }] });
     await commit([task(1, { doneAt: '2026-11-12T09:00:00.000Z', doneAtApprox: true, title: 'Renamed' })]);
     expect(await d.tasks.get('clickup:86c1')).toMatchObject({ title: 'Renamed', doneAt: '2026-11-10T15:00:00.000Z' });
+  });
+
+  it('and the board\'s cursor are stored in one transaction: a page that fails leaves neither', async () => {
+    await saveVa({ name: 'Sanne', identities: [{ platform: 'clickup', memberId: 'm1', name: 'Sanne de Vries' }] }, d);
+    await commit([task(1)], {}, cursor(1));
+    expect(await readSyncCursor('clickup', '901', d)).toEqual(cursor(1));
+    const before = { tasks: await d.tasks.toArray(), ratings: await d.ratings.toArray(), days: await d.doneDays.toArray() };
+    // A task the model refuses: the cursor of that page must not move past it.
+    await expect(commit([task(2), task(3, { url: 'ftp://app.clickup.com/t/86c3' })], {}, cursor(2))).rejects.toThrow(/Task: url/);
+    // A cursor that cannot be stored: the page's (valid) tasks must not land without it.
+    await expect(commit([task(4)], {}, { ...cursor(2), run: { ...cursor(2).run!, pages: -1 } })).rejects.toThrow(/cursor/i);
+    expect({ tasks: await d.tasks.toArray(), ratings: await d.ratings.toArray(), days: await d.doneDays.toArray() }).toEqual(before);
+    expect(await readSyncCursor('clickup', '901', d)).toEqual(cursor(1));
+    expect(await readSyncCursor('clickup', '902', d)).toBeNull();
   });
 });

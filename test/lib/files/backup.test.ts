@@ -5,7 +5,8 @@ import { ScorecardDb, TABLE_NAMES } from '@/lib/db';
 import { deleteAllData, restoreBackup } from '@/lib/db/restore';
 import { DEFAULT_SETTINGS } from '@/lib/model';
 import { getSettings, saveSettings } from '@/lib/storage/settings';
-import { syncConnectionsItem, syncCursorItem } from '@/lib/storage/items';
+import { legacySyncCursorItem, syncConnectionsItem, tokenItem } from '@/lib/storage/items';
+import { commitSyncedPage, readSyncCursor } from '@/lib/db/sync';
 import { realisticData, seedDb, type DataSet } from '../../dataset';
 
 let d: ScorecardDb;
@@ -33,7 +34,7 @@ describe('backup', () => {
     const text = await backupText();
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    expect(parsed.backup).toMatchObject({ format: 'va-scorecard-backup', version: 1 });
+    expect(parsed.backup).toMatchObject({ format: 'va-scorecard-backup', version: 2 });
 
     await saveSettings(DEFAULT_SETTINGS);
     const other = fresh();
@@ -85,7 +86,7 @@ describe('backup', () => {
     const first = (text: string) => { const p = parseBackup(text); return p.ok ? null : p.problems[0]!.message; };
     expect(first('{"format":"va-scorecard-backup",')).toMatch(/^Not a JSON file/);
     expect(first('{"hello":1}')).toBe('This file is not a VA Scorecard backup');
-    expect(first(await backupText((b) => { b.version = 2; }))).toMatch(/newer version.*format 2/);
+    expect(first(await backupText((b) => { b.version = 3; }))).toMatch(/newer version.*format 3/);
   });
 
   it('replace is all or nothing: a failed write leaves the old data as it was', async () => {
@@ -201,12 +202,80 @@ describe('backup', () => {
   });
 
   it('delete all data forgets where each board\'s sync was, so the next sync fetches every task again', async () => {
-    const cursor = syncCursorItem('clickup', 'list-1');
-    await cursor.setValue({ since: '2026-11-30T10:00:00.000Z' } as never);
+    const cursor = { watermark: '1764496800000', run: null, lastSyncAt: '2026-11-30T10:00:00.000Z' };
+    await commitSyncedPage('clickup', 'list-1', { tasks: [], doneTimes: [], removed: [], runStartedAt: '2026-11-30T10:00:00.000Z', removeUnseen: false }, cursor, d);
+    // A cursor an older version kept in storage.local goes too.
+    const legacy = legacySyncCursorItem('clickup', 'list-2');
+    await legacy.setValue(cursor);
     await syncConnectionsItem.setValue({ clickup: { account: 'Sanne', last4: 'ab12', boards: [], connectedAt: '2026-11-01T00:00:00.000Z' } });
     await deleteAllData(d);
-    expect(await cursor.getValue()).toBeNull();
+    expect(await readSyncCursor('clickup', 'list-1', d)).toBeNull();
+    expect(await legacy.getValue()).toBeNull();
     // The connection itself stays: delete-all keeps settings and board connections.
     expect((await syncConnectionsItem.getValue()).clickup?.account).toBe('Sanne');
+  });
+});
+
+describe('board connections in a backup', () => {
+  const token = 'pk_81000_SECRETQ7Z9';
+  const inbox = { platform: 'clickup', id: '901', name: 'Ops › Inbox' } as const;
+  const cursor = { watermark: '1764496800000', run: { full: true, startedAt: '2026-11-30T09:00:00.000Z', state: { page: 3, since: null, high: '1764496800000' }, pages: 3 }, lastSyncAt: '2026-11-29T10:00:00.000Z' };
+  const connected = { account: 'Owner Olga', last4: 'Q7Z9', boards: [inbox], connectedAt: '2026-11-01T00:00:00.000Z' };
+  beforeEach(async () => {
+    await tokenItem('clickup').setValue(token);
+    await syncConnectionsItem.setValue({ clickup: connected });
+    await commitSyncedPage('clickup', '901', { tasks: [], doneTimes: [], removed: [], runStartedAt: cursor.run.startedAt, removeUnseen: false }, cursor, d);
+  });
+
+  it('travel with their cursors; restored elsewhere, the platform needs its token again and the sync resumes where it was', async () => {
+    const parsed = parseBackup(await backupText());
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.backup.version).toBe(2);
+    // Another browser: no token, no connection.
+    await fakeBrowser.storage.local.clear();
+    const other = fresh();
+    expect((await restoreBackup(parsed.backup, 'replace', other)).needToken).toEqual(['clickup']);
+    expect(await syncConnectionsItem.getValue()).toEqual({ clickup: { ...connected, last4: null } });
+    expect(await tokenItem('clickup').getValue()).toBeNull();
+    expect(await readSyncCursor('clickup', '901', other)).toEqual(cursor);
+    // Merge into a profile connected to that platform keeps its own connection and cursor.
+    await syncConnectionsItem.setValue({ clickup: { ...connected, account: 'Other account' } });
+    const mine = { ...cursor, run: null, watermark: '1764500000000' };
+    await commitSyncedPage('clickup', '901', { tasks: [], doneTimes: [], removed: [], runStartedAt: cursor.run.startedAt, removeUnseen: false }, mine, other);
+    await restoreBackup(parsed.backup, 'merge', other);
+    expect((await syncConnectionsItem.getValue()).clickup?.account).toBe('Other account');
+    expect(await readSyncCursor('clickup', '901', other)).toEqual(mine);
+  });
+
+  it('never carry the token nor its last 4 characters, and a token put into the file is dropped', async () => {
+    const text = await backupText();
+    expect(text).toContain('Owner Olga');
+    expect(text).not.toContain('SECRET');
+    expect(text).not.toContain('Q7Z9');
+    expect(text).not.toContain('last4');
+    const smuggled = await backupText((b) => { b.boardSync.connections.clickup.token = token; b.boardSync.connections.clickup.last4 = 'Q7Z9'; });
+    const parsed = parseBackup(smuggled);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    await fakeBrowser.storage.local.clear();
+    await restoreBackup(parsed.backup, 'replace', fresh());
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/SECRET|Q7Z9/);
+  });
+
+  it('a version-1 file without them still restores, and a replace forgets this profile\'s cursors (its tasks are the file\'s now)', async () => {
+    const older = await backupText((b) => { b.version = 1; delete b.boardSync; });
+    const parsed = parseBackup(older);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const before = await snapshot(d);
+    await restoreBackup(parsed.backup, 'replace', d);
+    expect(await snapshot(d)).toEqual(before);
+    expect(await syncConnectionsItem.getValue()).toEqual({ clickup: connected }); // nothing in the file to restore
+    expect(await readSyncCursor('clickup', '901', d)).toBeNull(); // the next sync is a full one
+  });
+
+  it('refuses a board listed under another platform, with where it is', async () => {
+    const parsed = parseBackup(await backupText((b) => { b.boardSync.connections.clickup.boards[0].platform = 'trello'; }));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => p.path)).toEqual(['boardSync.connections.clickup.boards[0].platform']);
   });
 });
