@@ -18,9 +18,9 @@ export async function buildBin(): Promise<{ bin: string; dir: string }> {
 
 export interface BinResult { code: number | null; stdout: Buffer; stderr: string }
 
-export function runBin(bin: string, args: string[], env: Record<string, string> = {}): Promise<BinResult> {
+export function runBin(bin: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BinResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, bin, ...args], {
       env: { PATH: process.env.PATH ?? '', LANG: 'C', TZ: 'UTC', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
