@@ -2,6 +2,7 @@
 // (test/cli/loopback.ts): a full run over three pages through one 429 and one 5xx, the file
 // written back, then `report` on it compared with the popup's numbers for the same records, and
 // a second run that asks only what changed. A missing token and a refused file change nothing.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -75,6 +76,36 @@ describe('sync', () => {
     expect(mock.log).toHaveLength(6);
     expect(mock.log[5]!.url).toContain('modified_since=');
     expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]); // written by rename, nothing left over
+  }, 30_000);
+
+  it('stopped with Ctrl-C saves where it got to, and the next run carries on from the page after', async () => {
+    await writeBackup(d, file);
+    // Page 2 is held up by a 429, long enough to stop the run while it waits.
+    mock.fail(/offset=/, () => json({ errors: [{ message: 'Rate limited' }] }, 429, { 'Retry-After': '2' }));
+    const child = spawn(process.execPath, [...PRELOAD, bin, 'sync', '--data', file], {
+      env: { PATH: process.env.PATH ?? '', LANG: 'C', TZ: 'UTC', ASANA_TOKEN: mock.token, VA_TEST_LOOPBACK: api.url },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    let stopped = false; // one Ctrl-C: a second one would end the process at once
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString('utf8');
+      if (!stopped && stderr.includes('page 1,')) { stopped = true; child.kill('SIGINT'); }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('Asana · Clients: The sync was stopped; the next one carries on where it stopped.');
+    const saved = parseBackup(await fs.readFile(file, 'utf8'));
+    if (!saved.ok) throw new Error('the file should parse');
+    expect(saved.backup.tables.tasks).toHaveLength(100);
+    expect(mock.log).toHaveLength(2); // page 1, and page 2's 429
+
+    const again = await sync();
+    expect(again.code).toBe(0);
+    expect(mock.log).toHaveLength(4);
+    expect(mock.log[2]!.url).toContain('offset='); // not the first page again
+    const done = parseBackup(await fs.readFile(file, 'utf8'));
+    expect(done.ok && done.backup.tables.tasks.length).toBe(250);
   }, 30_000);
 
   it('without the token says which variable is missing, exits 1, sends nothing and leaves the file as it was', async () => {
