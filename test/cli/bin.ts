@@ -1,4 +1,4 @@
-// Runs the real command line: scripts/build-cli.mjs bundles it (as postinstall and prepack do)
+// Runs the real command line: lib/cli/build.mjs bundles it (as postinstall and prepack do)
 // into a folder of this test file's own, and each test starts it as a child process with a clean
 // environment (no tokens unless the test gives them, a fixed language and zone unless it says).
 import { execFile, spawn } from 'node:child_process';
@@ -12,7 +12,7 @@ import type { ScorecardDb } from '@/lib/db';
 export async function buildBin(): Promise<{ bin: string; dir: string }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'va-cli-'));
   const bin = path.join(dir, 'va-scorecard.mjs');
-  await promisify(execFile)(process.execPath, ['scripts/build-cli.mjs', '--outfile', bin]);
+  await promisify(execFile)(process.execPath, ['lib/cli/build.mjs', '--outfile', bin]);
   return { bin, dir };
 }
 

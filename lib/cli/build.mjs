@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 // `--outfile PATH`: the tests build the same bundle into a folder of their own, so parallel
 // test files never read a half-written bin.
 const at = process.argv.indexOf('--outfile');
