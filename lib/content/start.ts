@@ -46,19 +46,23 @@ export async function startPanels(first: ContentScriptContext, adapter: Platform
     listen();
   });
   follow();
+  let collapsed = false;
+  // The read goes out first; the renderer warms up while the browser answers.
+  const stored = browser.storage.local.get(COLLAPSED_KEY);
+  const render = panelRenderer({
+    api: messagingApi,
+    collapsed: () => collapsed,
+    setCollapsed(value) {
+      collapsed = value;
+      void browser.storage.local.set({ [COLLAPSED_KEY]: value });
+    },
+  });
   // Read before the first card opens, so mounting stays synchronous.
-  let collapsed = (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;
+  collapsed = (await stored)[COLLAPSED_KEY] === true;
   if (ctx.isInvalid) return;
   watcher = watchTaskViews({
     adapter,
-    render: panelRenderer({
-      api: messagingApi,
-      collapsed: () => collapsed,
-      setCollapsed(value) {
-        collapsed = value;
-        void browser.storage.local.set({ [COLLAPSED_KEY]: value });
-      },
-    }),
+    render,
     reportStatus(recognised) {
       send('page.status', { platform: adapter.platform, recognised }).catch(() => { /* background asleep or updated */ });
     },
