@@ -240,6 +240,10 @@ export function watchTaskViews(options: WatchOptions) {
   guard(check)();
 
   return {
+    /** Draws the open panel again, e.g. with a setting that was read after it appeared. */
+    redraw() {
+      mounted?.handle.update(mounted.snapshot);
+    },
     /** Stops watching and removes the panel (content script invalidated). */
     stop() {
       observer.disconnect();
