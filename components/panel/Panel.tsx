@@ -55,6 +55,12 @@ export function Panel(props: PanelProps) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [collapsed, setCollapsed] = useState(props.collapsed);
+  // The stored choice may arrive after the first draw (lib/content/start.ts): follow a change.
+  const given = useRef(props.collapsed);
+  if (given.current !== props.collapsed) {
+    given.current = props.collapsed;
+    if (collapsed !== props.collapsed) setCollapsed(props.collapsed);
+  }
 
   const vas = data?.vas ?? [];
   const proposedVa = useMemo(() => proposeVa(vas, task.platform, task.assignees), [vas, task]);

@@ -124,15 +124,11 @@ export function watchTaskViews(options: WatchOptions) {
     host.setAttribute('data-task', snapshot.task.key);
     for (const type of CONTAINED_EVENTS) host.addEventListener(type, stopPropagation);
     const shadow = host.attachShadow({ mode: 'open' });
-    point.parent.insertBefore(host, point.before);
     const read = () => (mounted?.key === snapshot.task.key ? mounted.snapshot : snapshot);
-    let handle: PanelHandle;
-    try {
-      handle = render(shadow, snapshot, read);
-    } catch (e) {
-      host.remove();
-      throw e;
-    }
+    // Drawn while off the page, then put in at once: one insertion into the live document
+    // instead of one per node of the form.
+    const handle = render(shadow, snapshot, read);
+    point.parent.insertBefore(host, point.before);
     mounted = {
       key: snapshot.task.key, view, host, handle, snapshot,
       domJson: JSON.stringify(snapshot), abort: new AbortController(),
@@ -244,6 +240,10 @@ export function watchTaskViews(options: WatchOptions) {
   guard(check)();
 
   return {
+    /** Draws the open panel again, e.g. with a setting that was read after it appeared. */
+    redraw() {
+      mounted?.handle.update(mounted.snapshot);
+    },
     /** Stops watching and removes the panel (content script invalidated). */
     stop() {
       observer.disconnect();

@@ -46,19 +46,24 @@ export async function startPanels(first: ContentScriptContext, adapter: Platform
     listen();
   });
   follow();
-  // Read before the first card opens, so mounting stays synchronous.
-  let collapsed = (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;
-  if (ctx.isInvalid) return;
-  watcher = watchTaskViews({
+  let collapsed = false;
+  let chosen = false;
+  // The read goes out first; the renderer warms up while the browser answers.
+  const stored = browser.storage.local.get(COLLAPSED_KEY);
+  const render = panelRenderer({
+    api: messagingApi,
+    collapsed: () => collapsed,
+    setCollapsed(value) {
+      collapsed = value;
+      chosen = true;
+      void browser.storage.local.set({ [COLLAPSED_KEY]: value });
+    },
+  });
+  // Watching starts now, not after the read: a busy browser took up to 160 ms to answer, and a
+  // task view shown meanwhile waited for it. A panel drawn before the answer follows it then.
+  const w = watcher = watchTaskViews({
     adapter,
-    render: panelRenderer({
-      api: messagingApi,
-      collapsed: () => collapsed,
-      setCollapsed(value) {
-        collapsed = value;
-        void browser.storage.local.set({ [COLLAPSED_KEY]: value });
-      },
-    }),
+    render,
     reportStatus(recognised) {
       send('page.status', { platform: adapter.platform, recognised }).catch(() => { /* background asleep or updated */ });
     },
@@ -68,4 +73,8 @@ export async function startPanels(first: ContentScriptContext, adapter: Platform
     },
     urlChangesAreInstant: typeof (globalThis as { navigation?: EventTarget }).navigation?.addEventListener === 'function',
   });
+  const saved = (await stored)[COLLAPSED_KEY] === true;
+  if (chosen || saved === collapsed) return;
+  collapsed = saved;
+  w.redraw();
 }
