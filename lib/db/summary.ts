@@ -19,7 +19,7 @@ export type SummaryCard = Omit<PeriodScorecard, 'overruns'> & {
   /** Null until the previous period has been read. */
   previous: Kpis | null;
   delta: Kpis | null;
-  /** The worst overruns, at most SHOWN_OVERRUNS, with their tasks; null until those are read. */
+  /** The worst overruns (SHOWN_OVERRUNS unless asked for more), with their tasks; null until those are read. */
   overruns: Overrun[] | null;
   /** The same overruns as rated: what reading their tasks needs. */
   worstOverruns: RatedOverrun[];
@@ -35,8 +35,11 @@ export interface Summary {
 /**
  * This period's KPIs, targets and overruns per VA (no comparison yet). The overruns' tasks are
  * read for the first `tasksFor` cards (what a screen shows first); withComparison reads the rest.
+ * `shown`: how many of each VA's worst overruns come with their tasks (a report file lists all).
  */
-export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = defaultDb, now = new Date(), tasksFor = Infinity): Promise<Summary> {
+export async function loadSummary(
+  choice: PeriodChoice, d: ScorecardDb = defaultDb, now = new Date(), tasksFor = Infinity, shown = SHOWN_OVERRUNS,
+): Promise<Summary> {
   const period = resolvePeriod(choice, now);
   const { start, end } = periodIso(period);
   // The first cards' overrun tasks are read within the same wait as the settings and targets.
@@ -45,10 +48,10 @@ export async function loadSummary(choice: PeriodChoice, d: ScorecardDb = default
     Promise.all([listVas(d), kpiRatingsDoneBetween(start, end, d)]).then(([vas, ratings]) => ({ vas, ratings })),
   ]);
   const computed = periodScorecards(ratings, period, { vas, settings, targets });
-  const shown = computed.map((card) => card.overruns.slice(0, SHOWN_OVERRUNS));
-  const tasks = await readOverrunTasks(shown.slice(0, tasksFor), d);
+  const worst = computed.map((card) => card.overruns.slice(0, shown));
+  const tasks = await readOverrunTasks(worst.slice(0, tasksFor), d);
   const cards = computed.map(({ overruns, ...card }, i): SummaryCard => ({
-    ...card, previous: null, delta: null, overrunCount: overruns.length, worstOverruns: shown[i]!, overruns: tasks[i] ?? null,
+    ...card, previous: null, delta: null, overrunCount: overruns.length, worstOverruns: worst[i]!, overruns: tasks[i] ?? null,
   }));
   return { period, settings, cards };
 }

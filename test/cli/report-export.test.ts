@@ -36,7 +36,7 @@ describe('report', () => {
     const run = await runBin(bin, ['report', '--data', file, '--month', '2026-11', '--format', 'json', '--tz', zone]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const popup = await withComparison(await loadSummary({ kind: 'custom', from: '2026-11-01', to: '2026-11-30' }, d), d);
+    const popup = await withComparison(await loadSummary({ kind: 'custom', from: '2026-11-01', to: '2026-11-30' }, d, new Date(), Infinity, Infinity), d);
     const got = JSON.parse(run.stdout.toString('utf8'));
     expect(got.periodStart).toBe(popup.period.start.toISOString());
     expect(got.vas.map((v: { vaName: string }) => v.vaName)).toEqual(popup.cards.map((c) => c.va.name));
@@ -83,6 +83,22 @@ describe('report', () => {
     expect(zoe.overrunCount).toBeGreaterThan(0);
     expect(md).toContain('## Overschrijdingen');
     expect(md).toContain(`(<${zoe.overruns![0]!.url}>)`);
+  });
+
+  it('lists every overrun of the month in the Markdown, not only the popup\'s worst five', async () => {
+    // Seven of Sanne's October tasks took three times their estimate.
+    const october = await d.ratings.where('[vaId+doneAt]').between(['va-sanne', '2026-10-01'], ['va-sanne', '2026-11-01']).toArray();
+    const estimated = october.filter((r) => (r.estimateMinutes ?? 0) > 0).slice(0, 7);
+    expect(estimated).toHaveLength(7);
+    for (const r of estimated) await d.ratings.update(r.id, { actualMinutes: r.estimateMinutes! * 3 });
+    await writeBackup(d, file);
+    const sanne = (await loadSummary(OCTOBER, d)).cards.find((c) => c.va.id === 'va-sanne')!;
+    const run = await runBin(bin, ['report', '--data', file, '--month', '2026-10', '--va', sanne.va.name]);
+    expect(run.code).toBe(0);
+    const md = run.stdout.toString('utf8');
+    expect(sanne.overrunCount).toBeGreaterThan(5);
+    const listed = md.slice(md.indexOf('## Overruns')).split('\n').filter((l) => l.startsWith('- '));
+    expect(listed).toHaveLength(sanne.overrunCount);
   });
 
   it('counts months in the zone given with --tz: a task done at 00:30 in Brussels on 1 November is not October\'s', async () => {
