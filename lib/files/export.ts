@@ -1,6 +1,6 @@
 // The CSV exports: ratings joined with their task and VA (one row per rating), and the KPI
 // summary (one row per VA and period) from rows the KPI engine has already computed.
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { db as defaultDb, type ScorecardDb } from '../db';
 import {
   csvBlob, csvChunks, csvFormat, csvText, DEFAULT_CHUNK_ROWS, formatBoolean, formatNumber,
@@ -46,13 +46,32 @@ export function ratingCsvCells(rating: Rating, task: TaskRef | undefined, va: Va
 export interface RatingPage { ratings: Rating[]; tasks: (TaskRef | undefined)[] }
 
 /**
+ * A table's records in primary-key order, `pageSize` at a time, with the next page always
+ * asked for before this one is handed out: the database reads while the caller works, and at
+ * most two pages are held. Each page is its own read transaction (one closes when the caller
+ * yields to the event loop).
+ */
+async function* keyOrderedPages<T, I>(table: Table<T, string, I>, keyOf: (record: T) => string, pageSize: number): AsyncGenerator<T[]> {
+  const read = (after: string | null) => (after === null
+    ? table.orderBy(':id').limit(pageSize).toArray()
+    : table.where(':id').above(after).limit(pageSize).toArray());
+  let next: Promise<T[]> | null = read(null);
+  while (next) {
+    const page: T[] = await next;
+    if (page.length === 0) return;
+    next = page.length < pageSize ? null : read(keyOf(page[page.length - 1]!));
+    next?.catch(() => {}); // a consumer that stops early must not leave an unhandled rejection
+    yield page;
+  }
+}
+
+/**
  * Ratings matching the filter with their tasks, page by page, so memory stays bounded.
- * Without a period the table is walked in primary-key ranges, and the tasks (same keys) are
- * read as one range too: two `getAll` calls per page instead of thousands of single reads
- * (still ~3 s for 100,000 rows in Chromium: see test/bench/export.measure.ts). With a period
- * the `doneAt` (or `[vaId+doneAt]`) index gives the keys, in done order, and records are fetched per page.
- * Pages are separate read transactions: an IndexedDB transaction closes when the caller
- * yields to the event loop between pages.
+ * Without a period both tables are walked in primary-key order side by side (a rating's id
+ * is its task's key) and merged like two sorted lists: no read or lookup per row, and both
+ * tables are read ahead while a page is written. Tasks without a rating (seen or synced but
+ * never rated) are skipped, so the two walks drift apart across pages. With a period the
+ * `doneAt` (or `[vaId+doneAt]`) index gives the keys, in done order, and records are fetched per page.
  */
 export async function* ratingPages(filter: RatingsFilter, d: ScorecardDb = defaultDb, pageSize = DEFAULT_CHUNK_ROWS): AsyncGenerator<RatingPage> {
   const { startIso, endIso, vaId } = filter;
@@ -70,22 +89,33 @@ export async function* ratingPages(filter: RatingsFilter, d: ScorecardDb = defau
     }
     return;
   }
-  const readAfter = (key: string | null): Promise<Rating[]> => (key === null
-    ? d.ratings.orderBy(':id').limit(pageSize).toArray()
-    : d.ratings.where(':id').above(key).limit(pageSize).toArray());
-  let next: Promise<Rating[]> | null = readAfter(null);
-  while (next) {
-    const page: Rating[] = await next;
-    if (page.length === 0) return;
-    const first = page[0]!.id;
-    const last = page[page.length - 1]!.id;
-    // Ask for the next page now, so the database works while this one is joined and written:
-    // at most two pages are in memory.
-    next = page.length < pageSize ? null : readAfter(last);
-    next?.catch(() => {}); // a consumer that stops early must not leave an unhandled rejection
-    const taskByKey = new Map((await d.tasks.where(':id').between(first, last, true, true).toArray()).map((t) => [t.key, t]));
-    const ratings = vaId ? page.filter((r) => r.vaId === vaId) : page;
-    yield { ratings, tasks: ratings.map((r) => taskByKey.get(r.id)) };
+  const ratingsOf = keyOrderedPages(d.ratings, (r) => r.id, pageSize);
+  const tasksOf = keyOrderedPages(d.tasks, (t) => t.key, pageSize);
+  let taskPage: TaskRef[] = [];
+  let t = 0;
+  let tasksDone = false;
+  try {
+    // Start the tasks' first read now, not when the first rating needs it.
+    let firstTasks: Promise<IteratorResult<TaskRef[]>> | null = tasksOf.next();
+    for await (const page of ratingsOf) {
+      const ratings = vaId ? page.filter((r) => r.vaId === vaId) : page;
+      const tasks: (TaskRef | undefined)[] = new Array(ratings.length);
+      for (let i = 0; i < ratings.length; i++) {
+        const id = ratings[i]!.id;
+        for (;;) {
+          while (t < taskPage.length && taskPage[t]!.key < id) t++;
+          if (t < taskPage.length || tasksDone) break;
+          const step: IteratorResult<TaskRef[]> = await (firstTasks ?? tasksOf.next());
+          firstTasks = null;
+          if (step.done) tasksDone = true;
+          else { taskPage = step.value; t = 0; }
+        }
+        tasks[i] = t < taskPage.length && taskPage[t]!.key === id ? taskPage[t] : undefined;
+      }
+      yield { ratings, tasks };
+    }
+  } finally {
+    await tasksOf.return(undefined);
   }
 }
 
