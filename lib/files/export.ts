@@ -3,8 +3,8 @@
 import { Dexie, type Table } from 'dexie';
 import { db as defaultDb, type ScorecardDb } from '../db';
 import {
-  csvBlob, csvChunks, csvFormat, csvText, DEFAULT_CHUNK_ROWS, formatBoolean, formatNumber,
-  type CsvFormat, type Delimiter,
+  BOM, csvBlob, csvFormat, csvLines, csvText, DEFAULT_CHUNK_ROWS, formatBoolean, formatNumber, TEXT_CHUNK_ROWS,
+  yieldToEventLoop, type CsvFormat, type Delimiter,
 } from './csv';
 import { KPI_UNITS } from '../text/format';
 import { KPI_NAMES, type KpiName } from '../model/constants';
@@ -22,6 +22,9 @@ export const RATINGS_CSV_COLUMNS = [
   'delaysFlagged', 'proactive', 'note', 'counters',
 ] as const;
 export type RatingsCsvColumn = (typeof RATINGS_CSV_COLUMNS)[number];
+
+/** Records per read of a large export (tuned in test/bench/export.measure.ts). */
+export const EXPORT_PAGE_ROWS = 1_000;
 
 /** Done date in [startIso, endIso) (either end may be open) and / or one VA. */
 export interface RatingsFilter {
@@ -126,20 +129,33 @@ export interface RatingsExportOptions {
   onProgress?: (rows: number) => void;
 }
 
-/** The ratings CSV as text chunks (BOM + header first), joined with tasks and VAs per page. */
+/**
+ * The ratings CSV as text chunks (BOM + header first), joined with tasks and VAs per page.
+ * A page is written in pieces of `TEXT_CHUNK_ROWS` rows, each a string small enough to stay
+ * out of V8's large-object space (see `csvBlob`), and the page is then handed back to the
+ * event loop once, so the UI keeps painting and reacting.
+ */
 export async function* ratingsCsvChunks(filter: RatingsFilter, options: RatingsExportOptions, d: ScorecardDb = defaultDb): AsyncGenerator<string> {
-  const format = csvFormat(options.delimiter);
+  const { delimiter } = options;
+  const format = csvFormat(delimiter);
   // All VAs, archived too: old ratings keep their VA's name.
   const vas = new Map((await d.vas.toArray()).map((va) => [va.id, va]));
+  yield BOM + csvLines([RATINGS_CSV_COLUMNS], delimiter);
   let rows = 0;
-  async function* rowPages() {
-    for await (const { ratings, tasks } of ratingPages(filter, d, options.pageSize)) {
-      yield ratings.map((r, i) => ratingCsvCells(r, tasks[i], r.vaId ? vas.get(r.vaId) : undefined, format));
-      rows += ratings.length;
-      options.onProgress?.(rows);
+  for await (const { ratings, tasks } of ratingPages(filter, d, options.pageSize ?? EXPORT_PAGE_ROWS)) {
+    for (let i = 0; i < ratings.length; i += TEXT_CHUNK_ROWS) {
+      const end = Math.min(i + TEXT_CHUNK_ROWS, ratings.length);
+      const batch: string[][] = [];
+      for (let j = i; j < end; j++) {
+        const r = ratings[j]!;
+        batch.push(ratingCsvCells(r, tasks[j], r.vaId ? vas.get(r.vaId) : undefined, format));
+      }
+      yield csvLines(batch, delimiter);
     }
+    rows += ratings.length;
+    options.onProgress?.(rows);
+    await yieldToEventLoop();
   }
-  yield* csvChunks(RATINGS_CSV_COLUMNS, rowPages(), options.delimiter);
 }
 
 /** Builds the ratings CSV file; `rows` lets the UI say "no ratings match" instead of saving an empty file. */
