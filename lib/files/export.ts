@@ -1,10 +1,10 @@
 // The CSV exports: ratings joined with their task and VA (one row per rating), and the KPI
 // summary (one row per VA and period) from rows the KPI engine has already computed.
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { db as defaultDb, type ScorecardDb } from '../db';
 import {
-  csvBlob, csvChunks, csvFormat, csvText, DEFAULT_CHUNK_ROWS, formatBoolean, formatNumber,
-  type CsvFormat, type Delimiter,
+  BOM, csvBlob, csvFormat, csvLines, csvText, DEFAULT_CHUNK_ROWS, formatBoolean, formatNumber, TEXT_CHUNK_ROWS,
+  yieldToEventLoop, type CsvFormat, type Delimiter,
 } from './csv';
 import { KPI_UNITS } from '../text/format';
 import { KPI_NAMES, type KpiName } from '../model/constants';
@@ -22,6 +22,9 @@ export const RATINGS_CSV_COLUMNS = [
   'delaysFlagged', 'proactive', 'note', 'counters',
 ] as const;
 export type RatingsCsvColumn = (typeof RATINGS_CSV_COLUMNS)[number];
+
+/** Records per read of a large export (tuned in test/bench/export.measure.ts). */
+export const EXPORT_PAGE_ROWS = 1_000;
 
 /** Done date in [startIso, endIso) (either end may be open) and / or one VA. */
 export interface RatingsFilter {
@@ -46,13 +49,32 @@ export function ratingCsvCells(rating: Rating, task: TaskRef | undefined, va: Va
 export interface RatingPage { ratings: Rating[]; tasks: (TaskRef | undefined)[] }
 
 /**
+ * A table's records in primary-key order, `pageSize` at a time, with the next page always
+ * asked for before this one is handed out: the database reads while the caller works, and at
+ * most two pages are held. Each page is its own read transaction (one closes when the caller
+ * yields to the event loop).
+ */
+async function* keyOrderedPages<T, I>(table: Table<T, string, I>, keyOf: (record: T) => string, pageSize: number): AsyncGenerator<T[]> {
+  const read = (after: string | null) => (after === null
+    ? table.orderBy(':id').limit(pageSize).toArray()
+    : table.where(':id').above(after).limit(pageSize).toArray());
+  let next: Promise<T[]> | null = read(null);
+  while (next) {
+    const page: T[] = await next;
+    if (page.length === 0) return;
+    next = page.length < pageSize ? null : read(keyOf(page[page.length - 1]!));
+    next?.catch(() => {}); // a consumer that stops early must not leave an unhandled rejection
+    yield page;
+  }
+}
+
+/**
  * Ratings matching the filter with their tasks, page by page, so memory stays bounded.
- * Without a period the table is walked in primary-key ranges, and the tasks (same keys) are
- * read as one range too: two `getAll` calls per page instead of thousands of single reads
- * (still ~3 s for 100,000 rows in Chromium: see test/bench/export.measure.ts). With a period
- * the `doneAt` (or `[vaId+doneAt]`) index gives the keys, in done order, and records are fetched per page.
- * Pages are separate read transactions: an IndexedDB transaction closes when the caller
- * yields to the event loop between pages.
+ * Without a period both tables are walked in primary-key order side by side (a rating's id
+ * is its task's key) and merged like two sorted lists: no read or lookup per row, and both
+ * tables are read ahead while a page is written. Tasks without a rating (seen or synced but
+ * never rated) are skipped, so the two walks drift apart across pages. With a period the
+ * `doneAt` (or `[vaId+doneAt]`) index gives the keys, in done order, and records are fetched per page.
  */
 export async function* ratingPages(filter: RatingsFilter, d: ScorecardDb = defaultDb, pageSize = DEFAULT_CHUNK_ROWS): AsyncGenerator<RatingPage> {
   const { startIso, endIso, vaId } = filter;
@@ -70,22 +92,33 @@ export async function* ratingPages(filter: RatingsFilter, d: ScorecardDb = defau
     }
     return;
   }
-  const readAfter = (key: string | null): Promise<Rating[]> => (key === null
-    ? d.ratings.orderBy(':id').limit(pageSize).toArray()
-    : d.ratings.where(':id').above(key).limit(pageSize).toArray());
-  let next: Promise<Rating[]> | null = readAfter(null);
-  while (next) {
-    const page: Rating[] = await next;
-    if (page.length === 0) return;
-    const first = page[0]!.id;
-    const last = page[page.length - 1]!.id;
-    // Ask for the next page now, so the database works while this one is joined and written:
-    // at most two pages are in memory.
-    next = page.length < pageSize ? null : readAfter(last);
-    next?.catch(() => {}); // a consumer that stops early must not leave an unhandled rejection
-    const taskByKey = new Map((await d.tasks.where(':id').between(first, last, true, true).toArray()).map((t) => [t.key, t]));
-    const ratings = vaId ? page.filter((r) => r.vaId === vaId) : page;
-    yield { ratings, tasks: ratings.map((r) => taskByKey.get(r.id)) };
+  const ratingsOf = keyOrderedPages(d.ratings, (r) => r.id, pageSize);
+  const tasksOf = keyOrderedPages(d.tasks, (t) => t.key, pageSize);
+  let taskPage: TaskRef[] = [];
+  let t = 0;
+  let tasksDone = false;
+  try {
+    // Start the tasks' first read now, not when the first rating needs it.
+    let firstTasks: Promise<IteratorResult<TaskRef[]>> | null = tasksOf.next();
+    for await (const page of ratingsOf) {
+      const ratings = vaId ? page.filter((r) => r.vaId === vaId) : page;
+      const tasks: (TaskRef | undefined)[] = new Array(ratings.length);
+      for (let i = 0; i < ratings.length; i++) {
+        const id = ratings[i]!.id;
+        for (;;) {
+          while (t < taskPage.length && taskPage[t]!.key < id) t++;
+          if (t < taskPage.length || tasksDone) break;
+          const step: IteratorResult<TaskRef[]> = await (firstTasks ?? tasksOf.next());
+          firstTasks = null;
+          if (step.done) tasksDone = true;
+          else { taskPage = step.value; t = 0; }
+        }
+        tasks[i] = t < taskPage.length && taskPage[t]!.key === id ? taskPage[t] : undefined;
+      }
+      yield { ratings, tasks };
+    }
+  } finally {
+    await tasksOf.return(undefined);
   }
 }
 
@@ -96,20 +129,33 @@ export interface RatingsExportOptions {
   onProgress?: (rows: number) => void;
 }
 
-/** The ratings CSV as text chunks (BOM + header first), joined with tasks and VAs per page. */
+/**
+ * The ratings CSV as text chunks (BOM + header first), joined with tasks and VAs per page.
+ * A page is written in pieces of `TEXT_CHUNK_ROWS` rows, each a string small enough to stay
+ * out of V8's large-object space (see `csvBlob`), and the page is then handed back to the
+ * event loop once, so the UI keeps painting and reacting.
+ */
 export async function* ratingsCsvChunks(filter: RatingsFilter, options: RatingsExportOptions, d: ScorecardDb = defaultDb): AsyncGenerator<string> {
-  const format = csvFormat(options.delimiter);
+  const { delimiter } = options;
+  const format = csvFormat(delimiter);
   // All VAs, archived too: old ratings keep their VA's name.
   const vas = new Map((await d.vas.toArray()).map((va) => [va.id, va]));
+  yield BOM + csvLines([RATINGS_CSV_COLUMNS], delimiter);
   let rows = 0;
-  async function* rowPages() {
-    for await (const { ratings, tasks } of ratingPages(filter, d, options.pageSize)) {
-      yield ratings.map((r, i) => ratingCsvCells(r, tasks[i], r.vaId ? vas.get(r.vaId) : undefined, format));
-      rows += ratings.length;
-      options.onProgress?.(rows);
+  for await (const { ratings, tasks } of ratingPages(filter, d, options.pageSize ?? EXPORT_PAGE_ROWS)) {
+    for (let i = 0; i < ratings.length; i += TEXT_CHUNK_ROWS) {
+      const end = Math.min(i + TEXT_CHUNK_ROWS, ratings.length);
+      const batch: string[][] = [];
+      for (let j = i; j < end; j++) {
+        const r = ratings[j]!;
+        batch.push(ratingCsvCells(r, tasks[j], r.vaId ? vas.get(r.vaId) : undefined, format));
+      }
+      yield csvLines(batch, delimiter);
     }
+    rows += ratings.length;
+    options.onProgress?.(rows);
+    await yieldToEventLoop();
   }
-  yield* csvChunks(RATINGS_CSV_COLUMNS, rowPages(), options.delimiter);
 }
 
 /** Builds the ratings CSV file; `rows` lets the UI say "no ratings match" instead of saving an empty file. */

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { csvFormat, neutraliseCell, unneutraliseCell } from '@/lib/files/csv';
+import { csvFormat, csvText, neutraliseCell, unneutraliseCell } from '@/lib/files/csv';
 import { ScorecardDb } from '@/lib/db';
-import { exportRatingsCsv, kpiSummaryCsv, RATINGS_CSV_COLUMNS, type RatingsFilter } from '@/lib/files/export';
+import { exportRatingsCsv, kpiSummaryCsv, RATINGS_CSV_COLUMNS, ratingCsvCells, type RatingsFilter } from '@/lib/files/export';
 import { previewImport } from '@/lib/files/import';
 import { KPI_NAMES, Rating, TaskRef, Va } from '@/lib/model';
 import {
@@ -140,6 +140,26 @@ describe('ratings CSV export', () => {
       const paged = await exportRows(filter, ',', 3);
       expect(paged.text).toBe(whole.text);
       expect(paged.rows).toBe(whole.rows);
+    }
+  });
+
+  it('streamed in small pages gives the bytes of the file built in one go, where ratings without a task and tasks without a rating cross page boundaries', async () => {
+    // Tasks seen but never rated, in runs longer than a page and between rated keys; ratings
+    // whose task was never stored, first, last and mid-run: the walks of the two tables drift apart.
+    const unrated = Array.from({ length: 9 }, (_, i) => ({ ...data.tasks[i]!, key: `asana:as1003-${i}`, taskId: `as1003-${i}`, title: `Los ${i}` }));
+    const orphans = ['asana:a0', 'clickup:cl1006-x', 'trello:tr1057-x', 'zz:last'].map((id, i) => ({ ...data.ratings[i]!, id, taskId: id.split(':')[1]!, note: `wees ${i}` }));
+    await d.tasks.bulkPut(unrated);
+    await d.ratings.bulkPut(orphans);
+    const ratings = (await d.ratings.toArray()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const taskByKey = new Map((await d.tasks.toArray()).map((task) => [task.key, task]));
+    const vaById = new Map(data.vas.map((va) => [va.id, va]));
+    for (const delimiter of [',', ';'] as const) {
+      const oneShot = csvText(RATINGS_CSV_COLUMNS, ratings.map((r) => ratingCsvCells(r, taskByKey.get(r.id), r.vaId ? vaById.get(r.vaId) : undefined, csvFormat(delimiter))), delimiter);
+      for (const pageSize of [1, 2, 3, 7, 1000]) {
+        const { text, rows } = await exportRows({}, delimiter, pageSize);
+        expect(rows).toBe(ratings.length);
+        expect(text, `page size ${pageSize}, delimiter ${delimiter}`).toBe(oneShot);
+      }
     }
   });
 
