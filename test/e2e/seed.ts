@@ -66,16 +66,26 @@ async function writeVersion1(page: Page, input: { stores: Stores } | { spec: See
 
     const stores = 'stores' in input ? input.stores : generate(input.spec);
     // The page's own connection closes on `versionchange` (Dexie does that), so the delete goes through.
-    await succeeded(indexedDB.deleteDatabase('va-scorecard'));
-    const open = indexedDB.open('va-scorecard', 10);
-    open.onupgradeneeded = () => {
-      for (const [name, { key, indexes }] of Object.entries(V1)) {
-        const store = open.result.createObjectStore(name, { keyPath: key });
-        for (const index of indexes) store.createIndex(Array.isArray(index) ? `[${index.join('+')}]` : index, index);
+    // Between the delete and the open, another connection (the page's or the background's Dexie,
+    // opening on its next read) may create the current version again: then delete and open again.
+    const openVersion1 = async (tries: number): Promise<IDBDatabase> => {
+      await succeeded(indexedDB.deleteDatabase('va-scorecard'));
+      const open = indexedDB.open('va-scorecard', 10);
+      open.onupgradeneeded = () => {
+        for (const [name, { key, indexes }] of Object.entries(V1)) {
+          const store = open.result.createObjectStore(name, { keyPath: key });
+          for (const index of indexes) store.createIndex(Array.isArray(index) ? `[${index.join('+')}]` : index, index);
+        }
+      };
+      try {
+        await succeeded(open);
+        return open.result;
+      } catch (e) {
+        if ((e as DOMException | null)?.name !== 'VersionError' || tries <= 1) throw e;
+        return openVersion1(tries - 1);
       }
     };
-    await succeeded(open);
-    const db = open.result;
+    const db = await openVersion1(5);
     const tx = db.transaction(Object.keys(stores), 'readwrite');
     for (const [name, records] of Object.entries(stores)) for (const r of records) tx.objectStore(name).put(r);
     await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
