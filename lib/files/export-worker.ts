@@ -14,7 +14,9 @@ const post = (reply: ExportReply) => postMessage(reply);
 
 addEventListener('message', async (e: MessageEvent<ExportRequest>) => {
   try {
-    const { blob, rows } = await exportRatingsCsv(e.data.filter, { delimiter: e.data.delimiter, onProgress: (n) => post({ type: 'progress', rows: n }) });
+    const { blob, rows } = await exportRatingsCsv(e.data.filter, {
+      delimiter: e.data.delimiter, onProgress: (n) => post({ type: 'progress', rows: n }), yieldPerPage: false,
+    });
     post({ type: 'done', blob, rows }); // a Blob is passed by reference: its bytes are not copied
   } catch (err) {
     post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
