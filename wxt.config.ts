@@ -9,7 +9,9 @@ const apiPatterns = PLATFORMS.flatMap((p) => PLATFORM_REGISTRY[p].apiPatterns);
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // The dashboard's CSV export worker (lib/files/export-worker.ts) is a module worker: its bundle
+  // has dynamic imports, which IIFE (Vite's default for workers) cannot hold. Firefox >= 114 has them.
+  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
   hooks: {
     // Content scripts get the browser's own promise-based API (WXT's plain `wxt/browser`) instead
     // of the polyfill, which would take ~2.7 KB of their 15 KB gzip budget. Pages and the

@@ -5,7 +5,7 @@ import { resolveDelimiter } from '@/lib/files/csv';
 import { db, listQuarantined, listVas, TABLE_NAMES, type QuarantinedRecord, type TableName } from '@/lib/db';
 import { deleteAllData, deleteQuarantined, restoreBackup, type RestoreMode, type RestoreReport } from '@/lib/db/restore';
 import { datedFilename, downloadBlob } from '@/lib/files/download';
-import { exportRatingsCsv } from '@/lib/files/export';
+import { exportRatingsCsvOffThread } from '@/lib/files/export-off-thread';
 import { t, type MessageKey } from '@/lib/text/i18n';
 import { commitImport } from '@/lib/db/import';
 import { previewImport, type ImportPreview } from '@/lib/files/import';
@@ -195,7 +195,7 @@ function ExportCard({ version }: { version: number }) {
     };
     await run(async () => {
       // Whole local days, as the date inputs mean them.
-      const { blob, rows } = await exportRatingsCsv({
+      const { blob, rows } = await exportRatingsCsvOffThread({
         startIso: from ? startOfLocalDay(from).toISOString() : null,
         endIso: to ? customRange(to, to).end.toISOString() : null,
         vaId: vaId || null,

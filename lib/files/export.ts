@@ -127,6 +127,8 @@ export interface RatingsExportOptions {
   pageSize?: number;
   /** Rows written so far, after each page: for a progress line. */
   onProgress?: (rows: number) => void;
+  /** False where nothing else waits for this thread (a worker): no turn handed back per page. */
+  yieldPerPage?: boolean;
 }
 
 /**
@@ -154,7 +156,7 @@ export async function* ratingsCsvChunks(filter: RatingsFilter, options: RatingsE
     }
     rows += ratings.length;
     options.onProgress?.(rows);
-    await yieldToEventLoop();
+    if (options.yieldPerPage !== false) await yieldToEventLoop();
   }
 }
 

@@ -147,6 +147,6 @@ it(`exports ${COUNT.toLocaleString('en')} ratings from the dashboard`, async () 
   console.log(`CSV export of ${COUNT.toLocaleString('en')} ratings in Chromium (real IndexedDB, click → file): `
     + `median ${median(ms).toFixed(0)} ms, runs ${runs.map((r) => r.ms.toFixed(0)).join(' / ')} ms; `
     + `longest main-thread task ${Math.max(...runs.map((r) => r.longest)).toFixed(0)} ms; `
-    + `JS heap peak +${Math.max(...runs.map((r) => r.heapMb)).toFixed(1)} MB (coarse: performance.memory); `
+    + `the page's JS heap peak +${Math.max(...runs.map((r) => r.heapMb)).toFixed(1)} MB (coarse: performance.memory, which does not see the export worker's heap); `
     + `floor: a bare getAll of the same ratings + tasks takes ${floor.toFixed(0)} ms here (median)`);
 });

@@ -96,7 +96,7 @@ export function buildTable(figures: readonly Figure[]): Row[] {
   });
   // "Memory bounded" has no number; one size cannot show whether the heap grows with the count.
   row('CSV export of 100,000 ratings: memory', '', 'bounded', exp && {
-    figure: `JS heap peak +${exp.heapMb.toFixed(1)} MB`, beside: '—', verdict: 'not judged',
+    figure: `page JS heap peak +${exp.heapMb.toFixed(1)} MB (not the worker's)`, beside: '—', verdict: 'not judged',
   });
   const review = last('review');
   row('review agenda with 50,000 ratings stored', '', `≤ ${ms(REVIEW_MS)}`, review && {

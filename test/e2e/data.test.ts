@@ -38,9 +38,13 @@ describe('Data page', () => {
     await expect.poll(() => dash.getByTestId('data-import').getByRole('status').textContent()).toBe('Imported 1 rating. New VAs added: 0.');
     await expect.poll(() => dash.getByTestId('data-export-empty').count()).toBe(0); // "no ratings yet" is gone
 
+    // The file is built in a worker: a big export's reads and GC then cannot freeze the page.
+    const workers: string[] = [];
+    dash.on('worker', (w) => workers.push(w.url()));
     const download = dash.waitForEvent('download');
     await dash.getByRole('button', { name: 'Export ratings' }).click();
     const file = await download;
+    expect(workers.filter((url) => url.includes('/export-worker'))).toHaveLength(1);
     expect(file.suggestedFilename()).toMatch(/^va-scorecard-ratings-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = fs.readFileSync((await file.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
