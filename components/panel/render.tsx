@@ -38,21 +38,21 @@ const WARM: TaskSnapshot = {
     dueAt: null, doneAt: null, nativeEstimateMinutes: null, nativeTrackedMinutes: null,
   },
 };
-/** Answers nothing: a warm-up panel is gone before its effects (the load) would run. */
-const SILENT = { load: () => new Promise<never>(() => {}), watchTimer: () => () => {} } as unknown as PanelApi;
 
 /**
  * Renders the form once, off the page, at start-up: the first real panel then runs warm code
  * instead of paying for the first render of every component and for the browser's first
  * `i18n.getMessage` of the page, which loads the message catalogue (2–60 ms measured on a fresh
- * page): most of the time to a usable panel on a task opened by its URL.
+ * page): most of the time to a usable panel on a task opened by its URL. It is given the real
+ * api but asks nothing: it is unmounted in this task, and Preact drops the effects (the load) of
+ * a component gone before they run.
  */
-function warmUp(categories: CategoryOption[]) {
+function warmUp(api: PanelApi, categories: CategoryOption[]) {
   try {
     if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css);
   } catch { /* the <style> fallback parses per panel */ }
   const root = document.createElement('div');
-  render(<Panel snapshot={WARM} read={() => WARM} api={SILENT} categories={categories} flushRef={{ current: null }}
+  render(<Panel snapshot={WARM} read={() => WARM} api={api} categories={categories} flushRef={{ current: null }}
     collapsed={false} onCollapsedChange={() => {}} />, root);
   render(null, root);
 }
@@ -62,7 +62,7 @@ export function panelRenderer(deps: PanelDeps): RenderPanel {
   const categories = deps.categories ?? (() => (builtin ??= builtinCategories()));
   // Now, in the script's first task: a timer would let a task view the page renders meanwhile
   // meet cold code (measured: 16–80 ms to the panel instead of 3–5).
-  warmUp(categories());
+  warmUp(deps.api, categories());
   return (shadow, snapshot, read): PanelHandle => {
     const root = document.createElement('div');
     adoptStyles(shadow);

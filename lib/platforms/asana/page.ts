@@ -147,3 +147,7 @@ export function parseDueLabel(text: string, now = new Date()): string | null {
   date.setHours(hours, minutes, 0, 0);
   return date.toISOString();
 }
+
+// Once now, in the script's first task: the first task view read otherwise pays for compiling
+// these patterns (measured on a fresh page: part of the ~0.6 ms the read took).
+parseDueLabel('nov 30, 5pm');

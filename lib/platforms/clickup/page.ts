@@ -119,3 +119,7 @@ export function parseDueText(s: string, now = new Date()): string | null {
   if (new Date(year, month, day).getDate() !== day) return null;
   return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+// Once now, in the script's first task: the first task view read otherwise pays for compiling
+// these patterns (measured on a fresh page: part of the ~0.6 ms the read took).
+parseDueText('nov 30');
