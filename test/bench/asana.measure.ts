@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { launch, serveFixture, type Session } from '../e2e/harness';
 import { record } from './results';
-import { median, p95, reportContentScriptSize } from './stats';
+import { freshPageLatencies, median, p95, panelLatencies, reportContentScriptSize } from './stats';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
@@ -45,7 +45,6 @@ async function recordLatency(page: Page) {
     }).observe(document, { childList: true, subtree: true });
   });
 }
-const times = (page: Page) => page.evaluate(() => (window as unknown as { __panelMs: number[] }).__panelMs);
 
 it(`panel after switching tasks in the reused pane, over ${OPENS} switches`, async () => {
   session ??= await launch();
@@ -59,7 +58,7 @@ it(`panel after switching tasks in the reused pane, over ${OPENS} switches`, asy
     await page.locator(`#view a[data-task-id="${gid}"]`).click();
     await page.locator(`va-scorecard-panel[data-task="asana:${gid}"] form`).waitFor();
   }
-  const all = await times(page);
+  const all = await panelLatencies(page);
   expect(all).toHaveLength(OPENS + 1);
   report('by switching tasks in the pane', all.slice(1)); // the first is the page's own open by URL
   record({ measure: 'panel', platform: 'asana', how: 'board', ms: all.slice(1) });
@@ -68,16 +67,11 @@ it(`panel after switching tasks in the reused pane, over ${OPENS} switches`, asy
 it(`panel after opening a task URL in a fresh page, over ${OPENS} loads`, async () => {
   session ??= await launch();
   await serveFixture(session, 'https://app.asana.com/**', 'asana/app.html');
-  const all: number[] = [];
-  for (let i = 0; i < OPENS; i++) {
-    const page = await session.context.newPage();
-    await recordLatency(page);
+  const all = await freshPageLatencies(session, OPENS, recordLatency, async (page, i) => {
     const gid = TASKS[i % TASKS.length]!;
     await page.goto(`https://app.asana.com/0/1200000000000001/${gid}`);
     await page.locator(`va-scorecard-panel[data-task="asana:${gid}"] form`).waitFor();
-    all.push(...await times(page));
-    await page.close();
-  }
+  });
   expect(all).toHaveLength(OPENS);
   report('by opening a task URL', all);
   record({ measure: 'panel', platform: 'asana', how: 'url', ms: all });

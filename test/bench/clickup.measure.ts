@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { launch, serveFixture, type Session } from '../e2e/harness';
 import { record } from './results';
-import { median, p95, reportContentScriptSize } from './stats';
+import { freshPageLatencies, median, p95, panelLatencies, reportContentScriptSize } from './stats';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
@@ -43,7 +43,6 @@ async function timed(page: Page) {
     }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   });
 }
-const times = (page: Page) => page.evaluate(() => (window as unknown as { __panelMs: number[] }).__panelMs);
 const panelFor = (page: Page, id: string) => page.locator(`va-scorecard-panel[data-task="clickup:${id}"] form`).waitFor();
 
 it('ClickUp content script size', () => {
@@ -63,19 +62,19 @@ it(`panel after the task view, opened from the list and switched in the modal, $
     await page.locator('[data-test="task-view-header__close"]').click();
     await page.locator('.cu-task-view__container').waitFor({ state: 'detached' });
   }
-  const opened = await times(page);
+  const opened = await panelLatencies(page);
   expect(opened).toHaveLength(OPENS);
   report('opened from the list (modal inserted)', opened);
   record({ measure: 'panel', platform: 'clickup', how: 'board', ms: opened });
 
   await page.locator('a.cu-task-row-main__link').first().click();
   await panelFor(page, TASKS[0]!);
-  const before = (await times(page)).length;
+  const before = (await panelLatencies(page)).length;
   for (let i = 1; i <= OPENS; i++) {
     await page.locator('[data-test="task-view-header__next"]').click();
     await panelFor(page, TASKS[i % TASKS.length]!);
   }
-  const switched = (await times(page)).slice(before);
+  const switched = (await panelLatencies(page)).slice(before);
   expect(switched).toHaveLength(OPENS);
   report('switched in the kept modal (contents rewritten)', switched);
   record({ measure: 'panel', platform: 'clickup', how: 'switch', ms: switched });
@@ -84,15 +83,10 @@ it(`panel after the task view, opened from the list and switched in the modal, $
 it(`panel after the task view, opened by URL on a fresh page, ${Math.min(OPENS, 20)} times`, async () => {
   session ??= await launch();
   await serveFixture(session, 'https://app.clickup.com/**', 'clickup/app.html');
-  const byUrl: number[] = [];
-  for (let i = 0; i < Math.min(OPENS, 20); i++) {
-    const page = await session.context.newPage();
-    await timed(page);
+  const byUrl = await freshPageLatencies(session, Math.min(OPENS, 20), timed, async (page, i) => {
     await page.goto(`https://app.clickup.com/t/${TASKS[i % TASKS.length]}`);
     await panelFor(page, TASKS[i % TASKS.length]!);
-    byUrl.push(...await times(page));
-    await page.close();
-  }
+  });
   report('opened by URL (fresh page, content script starting)', byUrl);
   record({ measure: 'panel', platform: 'clickup', how: 'url', ms: byUrl });
 });

@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { launch, serveFixture, type Session } from '../e2e/harness';
 import { record } from './results';
+import { median } from './stats';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 11); // more rounds, steadier medians on a busy machine
 let session: Session | undefined;
@@ -56,7 +57,6 @@ async function boardPage(context: BrowserContext, url: string) {
   return page;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface ProfileNode { id: number; parent?: number; children?: number[]; callFrame: { url: string; functionName: string } }
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { launch, serveFixture, type Session } from '../e2e/harness';
 import { record } from './results';
-import { median, p95, reportContentScriptSize } from './stats';
+import { freshPageLatencies, median, p95, panelLatencies, reportContentScriptSize } from './stats';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
@@ -34,7 +34,6 @@ async function recordLatency(page: Page) {
     }).observe(document, { childList: true, subtree: true });
   });
 }
-const latencies = (page: Page) => page.evaluate(() => (window as unknown as { __panelMs: number[] }).__panelMs);
 
 it('Trello content script size', () => {
   expect(reportContentScriptSize('trello')).toBeGreaterThan(0);
@@ -54,7 +53,7 @@ it(`panel in the DOM after the card view is inserted, over ${OPENS} card opens`,
     await page.locator('[data-testid="card-back-close"]').click();
     await page.locator('[data-testid="card-back-name"]').waitFor({ state: 'detached' });
   }
-  const times = await latencies(page);
+  const times = await panelLatencies(page);
   expect(times).toHaveLength(OPENS);
   record({ measure: 'panel', platform: 'trello', how: 'board', ms: times });
   const rest = times.slice(1);
@@ -68,15 +67,10 @@ it(`panel in the DOM after the card view is inserted, over ${OPENS} card opens`,
 it(`panel after opening a card URL in a fresh page, over ${OPENS} loads`, async () => {
   session ??= await launch();
   await serveFixture(session, 'https://trello.com/**', 'trello/board.html');
-  const all: number[] = [];
-  for (let i = 0; i < OPENS; i++) {
-    const page = await session.context.newPage();
-    await recordLatency(page);
+  const all = await freshPageLatencies(session, OPENS, recordLatency, async (page, i) => {
     await page.goto(`https://trello.com${CARD_URLS[i % CARD_URLS.length]}`);
     await page.locator('va-scorecard-panel form').waitFor();
-    all.push(...await latencies(page));
-    await page.close();
-  }
+  });
   expect(all).toHaveLength(OPENS);
   record({ measure: 'panel', platform: 'trello', how: 'url', ms: all });
   console.log(

@@ -5,13 +5,11 @@ import { afterAll, expect, it } from 'vitest';
 import { extensionUrl, launch, type Session } from '../e2e/harness';
 import { seed } from '../e2e/seed';
 import { record } from './results';
+import { median, p95 } from './stats';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => sorted(xs)[Math.ceil(xs.length * 0.95) - 1]!;
 
 it('popup with 50,000 ratings stored', async () => {
   session = await launch();
