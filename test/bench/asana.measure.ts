@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { launch, serveFixture, type Session } from '../e2e/harness';
 import { record } from './results';
-import { freshPageLatencies, median, p95, panelLatencies, reportContentScriptSize } from './stats';
+import { freshPageLatencies, recordPanelLatency, median, p95, panelLatencies, reportContentScriptSize } from './stats';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
@@ -23,28 +23,10 @@ it('Asana content script size', () => {
   expect(reportContentScriptSize('asana')).toBeGreaterThan(0);
 });
 
-/**
- * In the page's own world, before its scripts: the fixture marks the moment the pane shows a task
- * ("task-pane-inserted" / "task-pane-updated"); this notes when the panel for that very task has
- * its form in.
- */
-async function recordLatency(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __panelMs: number[] };
-    w.__panelMs = [];
-    let seenFor: PerformanceEntry | undefined;
-    new MutationObserver(() => {
-      const shown = [...performance.getEntriesByName('task-pane-inserted'), ...performance.getEntriesByName('task-pane-updated')]
-        .sort((a, b) => a.startTime - b.startTime).at(-1);
-      if (!shown || shown === seenFor) return;
-      const host = document.querySelector('va-scorecard-panel');
-      const pane = document.querySelector('.TaskPane');
-      if (!host?.shadowRoot?.querySelector('form') || host.getAttribute('data-task') !== `asana:${pane?.getAttribute('data-task-id')}`) return;
-      seenFor = shown;
-      w.__panelMs.push(performance.now() - shown.startTime);
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
+/** The fixture marks when the pane shows a task (inserted or reused); the panel of that very task counts. */
+const recordLatency = (page: Page) => recordPanelLatency(page, {
+  marks: ['task-pane-inserted', 'task-pane-updated'], shown: { selector: '.TaskPane', attribute: 'data-task-id', prefix: 'asana:' },
+});
 
 it(`panel after switching tasks in the reused pane, over ${OPENS} switches`, async () => {
   session ??= await launch();

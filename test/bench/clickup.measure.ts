@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { launch, serveFixture, type Session } from '../e2e/harness';
 import { record } from './results';
-import { freshPageLatencies, median, p95, panelLatencies, reportContentScriptSize } from './stats';
+import { freshPageLatencies, recordPanelLatency, median, p95, panelLatencies, reportContentScriptSize } from './stats';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
@@ -22,27 +22,13 @@ const report = (what: string, times: number[]) => console.log(
 );
 
 /**
- * In the page's own world, before its scripts: the fixture marks when it inserts a task view or
- * rewrites the kept one for the next task; this notes when the panel of the task the view shows
- * (its id label) is in with its form.
+ * The fixture marks when it inserts a task view or rewrites the kept one for the next task; the
+ * panel of the task the view's id label shows counts.
  */
-async function timed(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __panelMs: number[] };
-    w.__panelMs = [];
-    let seenFor: PerformanceEntry | undefined;
-    new MutationObserver(() => {
-      const mark = [...performance.getEntriesByName('task-view-inserted'), ...performance.getEntriesByName('task-view-switched')]
-        .sort((a, b) => a.startTime - b.startTime).at(-1);
-      if (!mark || mark === seenFor) return;
-      const id = document.querySelector('[data-test="cu-task-view-task-label__task-id"]')?.textContent;
-      const host = document.querySelector('va-scorecard-panel');
-      if (!id || host?.getAttribute('data-task') !== `clickup:${id}` || !host.shadowRoot?.querySelector('form')) return;
-      seenFor = mark;
-      w.__panelMs.push(performance.now() - mark.startTime);
-    }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-  });
-}
+const timed = (page: Page) => recordPanelLatency(page, {
+  marks: ['task-view-inserted', 'task-view-switched'],
+  shown: { selector: '[data-test="cu-task-view-task-label__task-id"]', prefix: 'clickup:' }, everyChange: true,
+});
 const panelFor = (page: Page, id: string) => page.locator(`va-scorecard-panel[data-task="clickup:${id}"] form`).waitFor();
 
 it('ClickUp content script size', () => {

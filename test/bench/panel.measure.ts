@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { launch, serveFixture, type Session } from '../e2e/harness';
 import { record } from './results';
-import { freshPageLatencies, median, p95, panelLatencies, reportContentScriptSize } from './stats';
+import { freshPageLatencies, recordPanelLatency, median, p95, panelLatencies, reportContentScriptSize } from './stats';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
@@ -15,25 +15,8 @@ const OPENS = Number(process.env.OPENS ?? 40);
 const CARDS = ['Offertes opvolgen', 'Inbox opruimen', 'Facturen maken', 'Social posts inplannen'];
 const CARD_URLS = ['/c/AbCd1234/12-offertes-opvolgen', '/c/EfGh5678/13-inbox-opruimen', '/c/MnOp3456/15-facturen-maken', '/c/QrSt7890/16-social-posts'];
 
-/**
- * In the page's own world, before its scripts: the fixture marks the moment it inserts a card
- * view ("card-view-inserted"); this observer notes when <va-scorecard-panel> with its form is in.
- */
-async function recordLatency(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __panelMs: number[] };
-    w.__panelMs = [];
-    let seenFor: PerformanceEntry | undefined;
-    new MutationObserver(() => {
-      const inserted = performance.getEntriesByName('card-view-inserted').at(-1);
-      if (!inserted || inserted === seenFor) return;
-      const host = document.querySelector('va-scorecard-panel');
-      if (!host?.shadowRoot?.querySelector('form')) return;
-      seenFor = inserted;
-      w.__panelMs.push(performance.now() - inserted.startTime);
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
+/** The fixture marks the moment it inserts a card view; any panel with its form counts. */
+const recordLatency = (page: Page) => recordPanelLatency(page, { marks: ['card-view-inserted'], shown: null });
 
 it('Trello content script size', () => {
   expect(reportContentScriptSize('trello')).toBeGreaterThan(0);

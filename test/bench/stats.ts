@@ -20,7 +20,42 @@ export function reportContentScriptSize(name: Platform): number {
   return gzip;
 }
 
-/** The panel latencies a measure's init script collected in the page (`window.__panelMs`). */
+/** Which task the page shows, so only the panel of that very task counts. */
+export interface ShownTask {
+  selector: string;
+  /** Read from this attribute; from the text when left out. */
+  attribute?: string;
+  /** The panel host's `data-task` is this prefix + the id read. */
+  prefix: string;
+}
+
+/**
+ * In the page's own world, before its scripts: the fixture marks (`performance.mark`) each moment
+ * it shows a task view, with one of `marks`; this notes in `window.__panelMs` how long after the
+ * latest mark <va-scorecard-panel> has its form in, for the task `shown` reads (any task when
+ * null). `everyChange`: also count text and attribute changes (a view whose contents are rewritten).
+ */
+export const recordPanelLatency = (page: Page, options: { marks: string[]; shown: ShownTask | null; everyChange?: boolean }) =>
+  page.addInitScript(({ marks, shown, everyChange }) => {
+    const w = window as unknown as { __panelMs: number[] };
+    w.__panelMs = [];
+    let seenFor: PerformanceEntry | undefined;
+    new MutationObserver(() => {
+      const mark = marks.flatMap((name) => performance.getEntriesByName(name)).sort((a, b) => a.startTime - b.startTime).at(-1);
+      if (!mark || mark === seenFor) return;
+      const host = document.querySelector('va-scorecard-panel');
+      if (!host?.shadowRoot?.querySelector('form')) return;
+      if (shown) {
+        const view = document.querySelector(shown.selector);
+        const id = shown.attribute ? view?.getAttribute(shown.attribute) : view?.textContent;
+        if (!id || host.getAttribute('data-task') !== `${shown.prefix}${id}`) return;
+      }
+      seenFor = mark;
+      w.__panelMs.push(performance.now() - mark.startTime);
+    }).observe(document, { childList: true, subtree: true, characterData: everyChange, attributes: everyChange });
+  }, { ...options, everyChange: options.everyChange ?? false });
+
+/** The panel latencies `recordPanelLatency` collected in the page. */
 export const panelLatencies = (page: Page) => page.evaluate(() => (window as unknown as { __panelMs: number[] }).__panelMs);
 
 /**
@@ -29,7 +64,7 @@ export const panelLatencies = (page: Page) => page.evaluate(() => (window as unk
  * panel. Returns every latency collected.
  */
 export async function freshPageLatencies(
-  session: Session, count: number, instrument: (page: Page) => Promise<void>, open: (page: Page, i: number) => Promise<void>,
+  session: Session, count: number, instrument: (page: Page) => Promise<unknown>, open: (page: Page, i: number) => Promise<void>,
 ): Promise<number[]> {
   const all: number[] = [];
   for (let i = 0; i < count; i++) {
