@@ -98,10 +98,23 @@ function tab(page: Page, downloadDir: string): Tab {
     async download(s, text): Promise<SavedFile> {
       const before = new Set(fs.readdirSync(downloadDir));
       await click(s, text);
-      // Firefox puts an empty placeholder at `<name>`, writes `<name>.part` and then renames it.
-      const done = (f: string) => !before.has(f) && !f.endsWith('.part') && !fs.existsSync(path.join(downloadDir, `${f}.part`))
-        && fs.statSync(path.join(downloadDir, f)).size > 0;
-      const filename = await until(() => fs.readdirSync(downloadDir).find(done), 'the download');
+      // Firefox writes under a temporary name (`<name>.part`, or a random `xxxxxxxx.csv` for a blob)
+      // and renames it at the end, so a file may vanish between listing and reading. Take the new
+      // file only once it is the one new file, not empty, and the folder has looked the same for
+      // 300 ms.
+      let last = '';
+      let since = 0;
+      const settled = () => {
+        const added = fs.readdirSync(downloadDir).filter((f) => !before.has(f));
+        const sizes = added.map((f) => [f, fs.statSync(path.join(downloadDir, f), { throwIfNoEntry: false })?.size ?? -1] as const);
+        const seen = JSON.stringify(sizes);
+        if (seen !== last) { last = seen; since = Date.now(); }
+        const stable = Date.now() - since >= 300;
+        // An empty file is Firefox's placeholder at the final name: not there yet.
+        const busy = sizes.some(([f, size]) => f.endsWith('.part') || size <= 0);
+        return stable && !busy && sizes.length === 1 ? sizes[0]![0] : undefined;
+      };
+      const filename = await until(settled, 'the download');
       return { filename, bytes: fs.readFileSync(path.join(downloadDir, filename)) };
     },
   };
