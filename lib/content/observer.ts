@@ -129,16 +129,20 @@ export function watchTaskViews(options: WatchOptions) {
     // instead of one per node of the form.
     const handle = render(shadow, snapshot, read);
     point.parent.insertBefore(host, point.before);
-    mounted = {
-      key: snapshot.task.key, view, host, handle, snapshot,
-      domJson: JSON.stringify(snapshot), abort: new AbortController(),
+    const m: Mounted = mounted = {
+      key: snapshot.task.key, view, host, handle, snapshot, domJson: '', abort: new AbortController(),
     };
     clearTimeout(giveUpTimer);
     giveUpTimer = undefined;
-    observe(view);
-    // The panel is usable now; the status message and the API read start after this task.
-    const m = mounted;
-    setTimeout(guard(() => { report(true); enrich(m); }), 0);
+    // The panel is usable now; the rest waits for the next task, so the frame that shows the task
+    // view is not held up by it. Until then the document observer still sees the view change.
+    setTimeout(guard(() => {
+      if (mounted !== m) return;
+      m.domJson = JSON.stringify(snapshot);
+      observe(view);
+      report(true);
+      enrich(m);
+    }), 0);
     // Read the view once more shortly: a reused dialog may still show the previous card, and
     // React sets a textarea's value without any DOM mutation to observe.
     scheduleRefresh();
