@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { launch, serveFixture, type Session } from '../e2e/harness';
 import { record } from './results';
-import { freshPageLatencies, recordPanelLatency, median, p95, panelLatencies, reportContentScriptSize } from './stats';
+import { freshPageLatencies, recordPanelLatency, median, p95, panelLatencies, reportContentScriptSize, reportWhole } from './stats';
 
 let session: Session | undefined;
 afterAll(() => session?.close());
@@ -50,12 +50,13 @@ it(`panel in the DOM after the card view is inserted, over ${OPENS} card opens`,
 it(`panel after opening a card URL in a fresh page, over ${OPENS} loads`, async () => {
   session ??= await launch();
   await serveFixture(session, 'https://trello.com/**', 'trello/board.html');
-  const all = await freshPageLatencies(session, OPENS, recordLatency, async (page, i) => {
+  const { ms: all, wholeMs } = await freshPageLatencies(session, OPENS, recordLatency, async (page, i) => {
     await page.goto(`https://trello.com${CARD_URLS[i % CARD_URLS.length]}`);
     await page.locator('va-scorecard-panel form').waitFor();
   });
   expect(all).toHaveLength(OPENS);
-  record({ measure: 'panel', platform: 'trello', how: 'url', ms: all });
+  record({ measure: 'panel', platform: 'trello', how: 'url', ms: all, wholeMs });
+  reportWhole(wholeMs);
   console.log(
     `panel with form in the DOM after the card view, by opening a card URL: median ${median(all).toFixed(2)} ms, p95 ${p95(all).toFixed(2)} ms`
     + ` over ${all.length} fresh pages (first ${all[0]!.toFixed(2)} ms; fastest ${Math.min(...all).toFixed(2)} ms); budget ≤ 3 ms median, ≤ 6 ms p95;`
