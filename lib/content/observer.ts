@@ -178,7 +178,9 @@ export function watchTaskViews(options: WatchOptions) {
 
   /** The host's theme, not the system's: `data-theme` picks the panel's colour scheme. */
   function setTheme(host: Element) {
-    host.setAttribute('data-theme', doc.querySelector(adapter.darkThemeSelector) ? 'dark' : 'light');
+    // The two roots only: a querySelector would walk the whole page when the theme is light.
+    const dark = [doc.documentElement, doc.body].some((root) => root?.matches(adapter.darkThemeSelector));
+    host.setAttribute('data-theme', dark ? 'dark' : 'light');
   }
 
   function onMutations(records: MutationRecord[]) {
