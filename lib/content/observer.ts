@@ -81,8 +81,8 @@ export function watchTaskViews(options: WatchOptions) {
     try { m.handle.unmount(); } finally { m.host.remove(); }
   }
 
-  /** Re-reads the URL and the page; mounts, keeps or removes the panel. `found`: a view just added. */
-  function check(found?: Element) {
+  /** Re-reads the URL and the page; mounts, keeps or removes the panel. */
+  function check() {
     const url = win.location.href;
     if (url !== lastUrl) {
       lastUrl = url;
@@ -98,8 +98,7 @@ export function watchTaskViews(options: WatchOptions) {
       giveUpTimer = undefined;
       return;
     }
-    // The view just added, if any: a search of the document would first walk the board behind it.
-    const view = found ?? adapter.findTaskView(doc);
+    const view = adapter.findTaskView(doc);
     if (view && tryMount(view, url)) return;
     // A view that does not show the URL's task yet (a kept container about to be rewritten) is
     // watched closely; the document only for views coming and going.
@@ -214,8 +213,7 @@ export function watchTaskViews(options: WatchOptions) {
       for (const node of r.addedNodes) {
         if (node.nodeType !== 1) continue;
         const el = node as Element;
-        const view = el.closest(selector) ?? el.querySelector(selector);
-        if (view) return check(view);
+        if (el.closest(selector) || el.querySelector(selector)) return check();
       }
     }
   }

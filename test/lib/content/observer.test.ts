@@ -231,20 +231,6 @@ describe('work on a busy board', () => {
     expect(rendered.map((r) => r.key)).toEqual(['trello:MnOp3456']);
   });
 
-  it('mounts a card view that comes after its URL without searching the board for it', async () => {
-    const findTaskView = vi.fn(trelloAdapter.findTaskView);
-    const { document, window, navigated, rendered } = await start('board.html', 'https://trello.com/b/Qx7Kp2Lm/kantoor', { findTaskView }, { instant: true });
-    // URL first, the dialog a moment later, as Trello (and a card URL loaded fresh) does it.
-    window.history.pushState({}, '', '/c/MnOp3456/15-facturen-maken');
-    navigated();
-    await tick();
-    findTaskView.mockClear();
-    [...document.querySelectorAll<HTMLAnchorElement>('a[data-testid="card-name"]')].find((a) => a.textContent === 'Facturen maken')!.click();
-    await tick();
-    expect(rendered.map((r) => r.key)).toEqual(['trello:MnOp3456']);
-    expect(findTaskView).not.toHaveBeenCalled();
-  });
-
   it('does not look for a card view while the URL is a board', async () => {
     const findTaskView = vi.fn(trelloAdapter.findTaskView);
     const { document } = await start('board.html', 'https://trello.com/b/Qx7Kp2Lm/kantoor', { findTaskView });
