@@ -2,56 +2,23 @@
 // (lib/sync/) with the browser's fetch and clock, stores pages and their cursors through
 // lib/db/sync.ts, reports progress per board, and syncs by alarm at the interval the owner chose.
 import { db as defaultDb, type ScorecardDb } from '../db';
-import { adoptSyncCursor, commitSyncedPage, forgetSyncCursors, readSyncCursor } from '../db/sync';
+import { createSyncStore, forgetSyncCursors } from '../db/sync';
 import { nowIso, type Platform } from '../model';
 import { PLATFORM_REGISTRY, PLATFORMS } from '../platforms/registry';
 import { SYNC_SOURCES } from '../platforms/sync-sources';
 import { syncBoard } from '../sync/engine';
-import { createHttp, type SyncDeps } from '../sync/http';
-import { SyncError, type BoardRef, type SyncStore } from '../sync/types';
+import { createHttp, runtimeDeps, type SyncDeps } from '../sync/http';
+import { SyncError, type BoardRef } from '../sync/types';
 import { settingsItem, legacySyncCursorItem, syncConnectionsItem, syncStatusItem, tokenItem, type BoardStatus, type SyncConnection } from '../storage/items';
 import { getSettings } from '../storage/settings';
-import { t, type MessageKey } from '../text/i18n';
+import { describeSyncError } from '../text/sync-error';
 
 export const SYNC_ALARM = 'board-sync';
 const PERIOD_MINUTES = { hourly: 60, daily: 24 * 60 } as const;
 
-const browserDeps: SyncDeps = {
-  fetch: (input, init) => fetch(input, init),
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: Math.random,
-};
-
-/** A SyncError as one translated line (the message a handler's caller shows). */
-export function describeSyncError(e: unknown): string {
-  if (!(e instanceof SyncError)) return e instanceof Error ? e.message : String(e);
-  const text = t(`sync_err_${e.kind}` as MessageKey);
-  return e.detail ? `${text} (${e.detail})` : text;
-}
-
 const statusKey = (board: BoardRef) => `${board.platform}:${board.id}`;
 
-/** The engine's store in the extension: each page and its cursor in one database transaction. */
-export function createSyncStore(d: ScorecardDb = defaultDb): SyncStore {
-  return {
-    async getCursor(board) {
-      const stored = await readSyncCursor(board.platform, board.id, d);
-      if (stored) return stored;
-      // A profile from before schema version 5 kept it in storage.local: moved on first read, so
-      // a sync stopped before the update resumes where it was.
-      const legacy = legacySyncCursorItem(board.platform, board.id);
-      const old = await legacy.getValue();
-      if (old === null) return null;
-      const adopted = await adoptSyncCursor(board.platform, board.id, old, d);
-      await legacy.removeValue();
-      return adopted;
-    },
-    commitPage: (board, page, cursor) => commitSyncedPage(board.platform, board.id, page, cursor, d),
-  };
-}
-
-export function createSyncService(d: ScorecardDb = defaultDb, deps: SyncDeps = browserDeps) {
+export function createSyncService(d: ScorecardDb = defaultDb, deps: SyncDeps = runtimeDeps) {
   let queue: Promise<unknown> = Promise.resolve();
   /** One sync at a time: two clicks (or a click and the alarm) never run a board twice at once. */
   const serialised = <T>(step: () => Promise<T>): Promise<T> => {

@@ -35,10 +35,8 @@ const FORMATS = ['md', 'csv', 'json'] as const;
 
 /** The popup's summary of a calendar month, with the comparison, for the VAs asked for. */
 export async function monthSummary(month: string, vaName: string | null): Promise<Summary> {
-  const period = monthPeriod(month);
-  const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  // The month as the popup's custom range of its first to its last local day; every overrun, not the popup's five.
-  const summary = await withComparison(await loadSummary({ kind: 'custom', from: day(period.start), to: day(new Date(period.end.getTime() - 1)) }, db, new Date(), Infinity, Infinity));
+  // The popup's "this month", as of the month's first moment; every overrun, not the popup's five.
+  const summary = await withComparison(await loadSummary({ kind: 'thisMonth' }, db, monthPeriod(month).start, Infinity, Infinity));
   if (vaName === null) return summary;
   const cards = summary.cards.filter((c) => c.va.name.toLowerCase() === vaName.toLowerCase());
   if (cards.length === 0) throw new CliError(t('cli_errNoVa', [vaName, summary.cards.map((c) => c.va.name).join(', ') || '—']));

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `va-scorecard`: bundled by scripts/build-cli.mjs into dist/va-scorecard.mjs (package.json `bin`).
+// `va-scorecard`: bundled by lib/cli/build.mjs into dist/va-scorecard.mjs (package.json `bin`).
 // The Node stand-ins for the browser's APIs load first, before Dexie and WXT's storage look for them.
 import './node-browser';
 import { run } from './run';

@@ -6,12 +6,13 @@
 import { db } from '../db';
 import { PLATFORM_REGISTRY, PLATFORMS, type Platform } from '../platforms/registry';
 import { SYNC_SOURCES } from '../platforms/sync-sources';
-import { createSyncStore, describeSyncError } from '../background/sync';
+import { createSyncStore } from '../db/sync';
 import { syncBoard } from '../sync/engine';
-import type { SyncDeps } from '../sync/http';
+import { runtimeDeps } from '../sync/http';
 import type { BoardRef, Progress, SyncStore } from '../sync/types';
 import { syncConnectionsItem } from '../storage/items';
 import { t } from '../text/i18n';
+import { describeSyncError } from '../text/sync-error';
 import type { Values } from './args';
 import type { Planned } from './commands';
 import { saveDataFile } from './data-file';
@@ -20,14 +21,6 @@ import type { CliIo } from './run';
 import { tokenFromEnv } from './tokens';
 
 const SAVE_EVERY_MS = 30_000;
-
-const nodeDeps: SyncDeps = {
-  // Looked up per call: the global fetch is Node's (undici).
-  fetch: (input, init) => fetch(input, init),
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: Math.random,
-};
 
 const platformName = (p: Platform) => t(PLATFORM_REGISTRY[p].nameKey);
 
@@ -92,7 +85,7 @@ export function planSync(file: string, values: Values, io: CliIo): Planned {
           if (stop.signal.aborted) { failed++; continue; }
           try {
             const outcome = await syncBoard({
-              source: SYNC_SOURCES[platform], board, token: tokens.get(platform)!, store, deps: nodeDeps, full,
+              source: SYNC_SOURCES[platform], board, token: tokens.get(platform)!, store, deps: runtimeDeps, full,
               signal: stop.signal, onProgress: (p) => { if (!p.done) progress.page(p); },
             });
             progress.line(t('cli_syncBoardDone', [platformName(platform), board.name, outcome.tasks, outcome.requests]));

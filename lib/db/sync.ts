@@ -9,7 +9,8 @@ import { db as defaultDb, listVas, type ScorecardDb } from '.';
 import { BOARD_FIELDS, BoardCursor, Rating, SyncCursorRecord, TaskRef, nowIso, type Identity, type Platform, type Va } from '../model';
 import type { BoardField } from '../model/constants';
 import { proposeVa } from '../model/va-match';
-import type { BoardCursor as Cursor, BoardTask } from '../sync/types';
+import type { BoardCursor as Cursor, BoardTask, SyncStore } from '../sync/types';
+import { legacySyncCursorItem } from '../storage/items';
 import { mapVaIdentity, parseOrThrow } from './writes';
 
 export interface SyncedPage {
@@ -212,4 +213,26 @@ export async function unlinkedAssignees(d: ScorecardDb = defaultDb) {
     }
   }
   return [...out.values()].sort((a, b) => b.tasks - a.tasks);
+}
+
+/**
+ * The sync engine's store on this database, for the background and the command line: each page
+ * and its cursor in one transaction.
+ */
+export function createSyncStore(d: ScorecardDb = defaultDb): SyncStore {
+  return {
+    async getCursor(board) {
+      const stored = await readSyncCursor(board.platform, board.id, d);
+      if (stored) return stored;
+      // A profile from before schema version 5 kept it in storage.local: moved on first read, so
+      // a sync stopped before the update resumes where it was.
+      const legacy = legacySyncCursorItem(board.platform, board.id);
+      const old = await legacy.getValue();
+      if (old === null) return null;
+      const adopted = await adoptSyncCursor(board.platform, board.id, old, d);
+      await legacy.removeValue();
+      return adopted;
+    },
+    commitPage: (board, page, cursor) => commitSyncedPage(board.platform, board.id, page, cursor, d),
+  };
 }

@@ -13,6 +13,15 @@ export interface SyncDeps {
   random: () => number;
 }
 
+/** The runtime's own fetch, clock and timers: the service worker's, or Node's for the command line. */
+export const runtimeDeps: SyncDeps = {
+  // Looked up per call, so a test or the runtime may replace the global fetch.
+  fetch: (input, init) => fetch(input, init),
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
+
 export const MAX_TRIES = 5;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 30_000;
