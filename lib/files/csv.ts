@@ -126,28 +126,8 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Records per page of a paged read (lib/files/export.ts), unless told otherwise. */
 export const DEFAULT_CHUNK_ROWS = 2_000;
-
-/** Splits an in-memory list into batches for `csvChunks`. */
-export function* batchesOf<T>(items: readonly T[], size = DEFAULT_CHUNK_ROWS): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
-
-/**
- * CSV text in pieces: BOM + header first, then one string per batch of rows, yielding to the
- * event loop after each batch. Only the current batch is ever held as strings here.
- */
-export async function* csvChunks(
-  header: readonly string[],
-  batches: AsyncIterable<readonly (readonly string[])[]> | Iterable<readonly (readonly string[])[]>,
-  delimiter: Delimiter,
-): AsyncGenerator<string> {
-  yield BOM + csvLines([header], delimiter);
-  for await (const batch of batches) {
-    if (batch.length > 0) yield csvLines(batch, delimiter);
-    await yieldToEventLoop();
-  }
-}
 
 /** Rows per text chunk of a large export: its string stays small (see `csvBlob`). */
 export const TEXT_CHUNK_ROWS = 100;

@@ -3,7 +3,7 @@
 // (1) the chunked builder alone, from in-memory records; (2) the full export reading
 // fake-indexeddb page by page. Figures are reported, never asserted.
 import { bench, describe } from 'vitest';
-import { batchesOf, csvBlob, csvChunks, csvFormat } from '@/lib/files/csv';
+import { BOM, csvBlob, csvFormat, csvLines, TEXT_CHUNK_ROWS } from '@/lib/files/csv';
 import { ScorecardDb } from '@/lib/db';
 import { exportRatingsCsv, RATINGS_CSV_COLUMNS, ratingCsvCells } from '@/lib/files/export';
 import type { Rating, TaskRef, Va } from '@/lib/model';
@@ -37,13 +37,15 @@ const taskByKey = new Map(data.tasks.map((t) => [t.key, t]));
 const format = csvFormat(',');
 
 async function buildInMemory() {
-  // Same path as the export: record → cells per batch of 2,000 → CSV text chunk → Blob part.
-  const batches = (async function* () {
-    for (const batch of batchesOf(data.ratings)) {
-      yield batch.map((r) => ratingCsvCells(r, taskByKey.get(r.id), vaById.get(r.vaId!), format));
+  // Same path as the export: record → cells → CSV text per TEXT_CHUNK_ROWS rows → the Blob's buffer.
+  const chunks = (async function* () {
+    yield BOM + csvLines([RATINGS_CSV_COLUMNS], ',');
+    for (let i = 0; i < data.ratings.length; i += TEXT_CHUNK_ROWS) {
+      const batch = data.ratings.slice(i, i + TEXT_CHUNK_ROWS);
+      yield csvLines(batch.map((r) => ratingCsvCells(r, taskByKey.get(r.id), vaById.get(r.vaId!), format)), ',');
     }
   })();
-  return csvBlob(csvChunks(RATINGS_CSV_COLUMNS, batches, ','));
+  return csvBlob(chunks);
 }
 
 let db: ScorecardDb | null = null;
