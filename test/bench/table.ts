@@ -61,7 +61,7 @@ export function buildTable(figures: readonly Figure[]): Row[] {
       if (how === 'switch' && !f) continue; // not every platform keeps its task view open between tasks
       row(`panel usable after the task view enters the DOM, ${panelHow[how]}`, p, panelLimit, f && {
         figure: timing(f.ms, 2),
-        beside: f.wholeMs?.length ? `whole form (dates, ratings: next frame) median ${ms(median(f.wholeMs), 1)}` : 'Clockify: not measured in this run',
+        beside: f.wholeMs?.length ? `whole form (dates, ratings: next frame) median ${ms(median(f.wholeMs), 1)}` : '—',
         verdict: judged(median(f.ms) <= PANEL_MEDIAN_MS && p95(f.ms) <= PANEL_P95_MS),
       });
     }
@@ -116,7 +116,7 @@ export function buildTable(figures: readonly Figure[]): Row[] {
       figure: `${int(f.incrementalRequests)} request${f.incrementalRequests === 1 ? '' : 's'}`, beside: `${f.boards} board${f.boards === 1 ? '' : 's'}`,
       verdict: judged(f.incrementalRequests <= f.boards),
     });
-    row('sync never over the platform\'s rate limit', p, `≤ ${int(f?.limit ?? 0) || 'the limit'} per ${f ? `${f.windowMs / 1000} s` : 'window'}`, f && {
+    row('sync never over the platform\'s rate limit', p, f ? `≤ ${int(f.limit)} per ${f.windowMs / 1000} s` : '≤ the limit per window', f && {
       figure: `peak ${int(f.peak)} requests per ${f.windowMs / 1000} s`, beside: '—', verdict: judged(f.peak <= f.limit),
     });
   }
