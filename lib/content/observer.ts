@@ -25,7 +25,10 @@ export interface PanelHandle {
   unmount(): void;
 }
 
-export type RenderPanel = (shadow: ShadowRoot, snapshot: TaskSnapshot, read: () => TaskSnapshot) => PanelHandle;
+export type RenderPanel = ((shadow: ShadowRoot, snapshot: TaskSnapshot, read: () => TaskSnapshot) => PanelHandle) & {
+  /** Draws a panel into `shadow` and drops it, so the first real one runs warm code. */
+  warmUp?(shadow: ShadowRoot): void;
+};
 
 export interface WatchOptions {
   adapter: PlatformAdapter;
@@ -118,12 +121,8 @@ export function watchTaskViews(options: WatchOptions) {
     for (const old of doc.querySelectorAll(HOST_TAG)) old.remove();
     const point = adapter.mountPoint(view);
     if (!point) return false;
-    const host = doc.createElement(HOST_TAG);
-    setTheme(host);
-    host.setAttribute('data-no-focus-lock', 'true');
-    host.setAttribute('data-task', snapshot.task.key);
-    for (const type of CONTAINED_EVENTS) host.addEventListener(type, stopPropagation);
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = createHost(snapshot.task.key);
+    const host = shadow.host as HTMLElement;
     const read = () => (mounted?.key === snapshot.task.key ? mounted.snapshot : snapshot);
     // Drawn while off the page, then put in at once: one insertion into the live document
     // instead of one per node of the form.
@@ -147,6 +146,16 @@ export function watchTaskViews(options: WatchOptions) {
     // React sets a textarea's value without any DOM mutation to observe.
     scheduleRefresh();
     return true;
+  }
+
+  /** The panel's host element, off the page; returns its shadow root for the panel. */
+  function createHost(key: string) {
+    const host = doc.createElement(HOST_TAG);
+    setTheme(host);
+    host.setAttribute('data-no-focus-lock', 'true');
+    host.setAttribute('data-task', key);
+    for (const type of CONTAINED_EVENTS) host.addEventListener(type, stopPropagation);
+    return host.attachShadow({ mode: 'open' });
   }
 
   function enrich(m: Mounted) {
@@ -243,6 +252,9 @@ export function watchTaskViews(options: WatchOptions) {
   }
   // pushState fires no DOM event; the URL is read once the page's navigation code has run.
   options.onLocationChange?.(() => queueMicrotask(guard(check)));
+  // In a host made as the real ones are: the first real panel then finds this code and the
+  // browser's host and shadow root paths warm too.
+  guard(() => render.warmUp?.(createHost('')))();
   guard(check)();
 
   return {

@@ -83,7 +83,13 @@ describe('the warm-up render', () => {
     const { api } = fakeApi();
     const before = document.body.innerHTML;
     const render = panelRenderer({ api, categories: builtinCategories, collapsed: () => false, setCollapsed: vi.fn() });
+    const offPage = document.createElement('va-scorecard-panel').attachShadow({ mode: 'open' });
+    render.warmUp!(offPage);
+    // Drawn (its styles are in) and dropped again.
+    expect(offPage.adoptedStyleSheets.length + offPage.querySelectorAll('style').length).toBeGreaterThan(0);
+    expect(offPage.querySelector('form')).toBeNull();
     await vi.advanceTimersByTimeAsync(200);
+    expect(api.load).not.toHaveBeenCalled();
     expect(api.load).not.toHaveBeenCalled();
     expect(api.watchTimer).not.toHaveBeenCalled();
     expect(document.body.innerHTML).toBe(before);

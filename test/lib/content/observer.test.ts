@@ -55,6 +55,21 @@ describe('the panel in a Trello card', () => {
     expect(reportStatus).toHaveBeenCalledWith(true);
   });
 
+  it('warms the renderer up once at start-up, in a host made like the real ones but never put in the page', async () => {
+    page = await loadTrelloFixture('board.html', 'https://trello.com/b/Qx7Kp2Lm/kantoor');
+    const warmed: ShadowRoot[] = [];
+    const render = Object.assign(vi.fn(), { warmUp: (shadow: ShadowRoot) => warmed.push(shadow) });
+    stop = watchTaskViews({ adapter: trelloAdapter, render, reportStatus: vi.fn(), doc: page.document }).stop;
+    await tick();
+    expect(warmed).toHaveLength(1);
+    const host = warmed[0]!.host;
+    expect(host.localName).toBe(HOST_TAG);
+    expect(host.getAttribute('data-no-focus-lock')).toBe('true');
+    expect(host.isConnected).toBe(false);
+    expect(hosts(page.document)).toHaveLength(0);
+    expect(render).not.toHaveBeenCalled();
+  });
+
   it('takes the host page\'s theme, not the system\'s, and follows a switch while the card is open', async () => {
     const { document } = await start('board.html', 'https://trello.com/c/AbCd1234/12-offertes-opvolgen');
     await tick();
