@@ -29,6 +29,9 @@ export interface ShownTask {
   prefix: string;
 }
 
+/** What the page logs once `recordPanelLatency` has noted a panel. */
+const PANEL_NOTED = 'va-scorecard-bench: panel noted';
+
 /**
  * In the page's own world, before its scripts: the fixture marks (`performance.mark`) each moment
  * it shows a task view, with one of `marks`; this notes in `window.__panelMs` how long after the
@@ -61,9 +64,6 @@ export const recordPanelLatency = (page: Page, options: { marks: string[]; shown
       whole();
     }).observe(document, { childList: true, subtree: true, characterData: everyChange, attributes: everyChange });
   }, { ...options, everyChange: options.everyChange ?? false, noted: PANEL_NOTED });
-
-/** What the page logs once `recordPanelLatency` has noted a panel. */
-const PANEL_NOTED = 'va-scorecard-bench: panel noted';
 
 /**
  * Loads `url` and waits until `recordPanelLatency` has noted a panel, sending the page no command
