@@ -64,10 +64,10 @@ export function panelRenderer(deps: PanelDeps): RenderPanel {
      * first real panel then runs warm code instead of paying for the first render of every
      * component, for the style sheet's parse and for the browser's first `i18n.getMessage` of
      * the page, which loads the message catalogue (2–60 ms measured on a fresh page). Warming
-     * the first paint's own path, in a real host, took a task opened by URL on Asana from
-     * 2.6–2.8 to 1.8–2.4 ms median (runs of 40 loads). It asks the extension nothing: each draw
-     * is unmounted in this task, and Preact drops the effects (the load) of a component gone
-     * before they run.
+     * the first paint's own path, in a real host, took a task opened by its URL from 2.6–2.8 to
+     * 1.8–2.4 ms median (runs of 40 loads). It asks the extension nothing: each draw is
+     * unmounted in this task, and Preact drops the effects (the load) of a component gone before
+     * they run.
      */
     warmUp(shadow: ShadowRoot) {
       for (const whole of [true, false]) mount(shadow, WARM, () => WARM, whole).unmount();
