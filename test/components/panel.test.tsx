@@ -90,7 +90,6 @@ describe('the warm-up render', () => {
     expect(offPage.querySelector('form')).toBeNull();
     await vi.advanceTimersByTimeAsync(200);
     expect(api.load).not.toHaveBeenCalled();
-    expect(api.load).not.toHaveBeenCalled();
     expect(api.watchTimer).not.toHaveBeenCalled();
     expect(document.body.innerHTML).toBe(before);
     // A task opened afterwards gets its panel as usual.
