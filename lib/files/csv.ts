@@ -126,9 +126,6 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Records per page of a paged read (lib/files/export.ts), unless told otherwise. */
-export const DEFAULT_CHUNK_ROWS = 2_000;
-
 /** Rows per text chunk of a large export: its string stays small (see `csvBlob`). */
 export const TEXT_CHUNK_ROWS = 100;
 

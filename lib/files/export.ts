@@ -3,7 +3,7 @@
 import { Dexie, type Table } from 'dexie';
 import { db as defaultDb, type ScorecardDb } from '../db';
 import {
-  BOM, csvBlob, csvFormat, csvLines, csvText, DEFAULT_CHUNK_ROWS, formatBoolean, formatNumber, TEXT_CHUNK_ROWS,
+  BOM, csvBlob, csvFormat, csvLines, csvText, formatBoolean, formatNumber, TEXT_CHUNK_ROWS,
   yieldToEventLoop, type CsvFormat, type Delimiter,
 } from './csv';
 import { KPI_UNITS } from '../text/format';
@@ -76,7 +76,7 @@ async function* keyOrderedPages<T, I>(table: Table<T, string, I>, keyOf: (record
  * never rated) are skipped, so the two walks drift apart across pages. With a period the
  * `doneAt` (or `[vaId+doneAt]`) index gives the keys, in done order, and records are fetched per page.
  */
-export async function* ratingPages(filter: RatingsFilter, d: ScorecardDb = defaultDb, pageSize = DEFAULT_CHUNK_ROWS): AsyncGenerator<RatingPage> {
+export async function* ratingPages(filter: RatingsFilter, d: ScorecardDb = defaultDb, pageSize = EXPORT_PAGE_ROWS): AsyncGenerator<RatingPage> {
   const { startIso, endIso, vaId } = filter;
   if (startIso || endIso) {
     const lower = startIso || Dexie.minKey;
@@ -144,7 +144,7 @@ export async function* ratingsCsvChunks(filter: RatingsFilter, options: RatingsE
   const vas = new Map((await d.vas.toArray()).map((va) => [va.id, va]));
   yield BOM + csvLines([RATINGS_CSV_COLUMNS], delimiter);
   let rows = 0;
-  for await (const { ratings, tasks } of ratingPages(filter, d, options.pageSize ?? EXPORT_PAGE_ROWS)) {
+  for await (const { ratings, tasks } of ratingPages(filter, d, options.pageSize)) {
     for (let i = 0; i < ratings.length; i += TEXT_CHUNK_ROWS) {
       const end = Math.min(i + TEXT_CHUNK_ROWS, ratings.length);
       const batch: string[][] = [];
