@@ -65,17 +65,6 @@ export const recordPanelLatency = (page: Page, options: { marks: string[]; shown
     }).observe(document, { childList: true, subtree: true, characterData: everyChange, attributes: everyChange });
   }, { ...options, everyChange: options.everyChange ?? false, noted: PANEL_NOTED });
 
-/**
- * Loads `url` and waits until `recordPanelLatency` has noted a panel, sending the page no command
- * meanwhile: a locator's wait would put Playwright's own script into the page while it loads, and
- * on 2 cores that work took turns with the panel's (Asana, one build: p95 6.8 ms with it, 5.1 without).
- */
-export async function gotoAndAwaitPanel(page: Page, url: string) {
-  const noted = page.waitForEvent('console', { predicate: (m) => m.text() === PANEL_NOTED });
-  await page.goto(url, { waitUntil: 'commit' });
-  await noted;
-}
-
 /** The panel latencies `recordPanelLatency` collected in the page. */
 export const panelLatencies = (page: Page) => page.evaluate(() => (window as unknown as { __panelMs: number[] }).__panelMs);
 
@@ -91,18 +80,23 @@ export async function wholeFormLatencies(page: Page) {
 
 /**
  * A task opened by its URL `count` times, each in a fresh page (a link from a mail, a reload):
- * `instrument` installs the measure's init script, `open` loads the i-th task and waits for its
- * panel. Returns every latency collected: to the usable form, and to the whole form.
+ * `instrument` installs the measure's `recordPanelLatency`, `urlOf` names the i-th task's URL.
+ * Each page is waited on until the latency is noted, with no command sent to it meanwhile: a
+ * locator's wait would put Playwright's own script into the page while it loads, and on 2 cores
+ * that work took turns with the panel's (Asana, one build: p95 6.8 ms with it, 5.1 without).
+ * Returns every latency collected: to the usable form, and to the whole form.
  */
 export async function freshPageLatencies(
-  session: Session, count: number, instrument: (page: Page) => Promise<unknown>, open: (page: Page, i: number) => Promise<void>,
+  session: Session, count: number, instrument: (page: Page) => Promise<unknown>, urlOf: (i: number) => string,
 ): Promise<{ ms: number[]; wholeMs: number[] }> {
   const ms: number[] = [];
   const wholeMs: number[] = [];
   for (let i = 0; i < count; i++) {
     const page = await session.context.newPage();
     await instrument(page);
-    await open(page, i);
+    const noted = page.waitForEvent('console', { predicate: (m) => m.text() === PANEL_NOTED });
+    await page.goto(urlOf(i), { waitUntil: 'commit' });
+    await noted;
     ms.push(...await panelLatencies(page));
     wholeMs.push(...await wholeFormLatencies(page));
     await page.close();
