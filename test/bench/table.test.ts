@@ -2,7 +2,7 @@
 // and "not measured" where no measure recorded a figure (never a number made up).
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '@/lib/platforms/registry';
-import { buildTable, formatTable, type Figure } from './table';
+import { buildTable, formatTable } from './table';
 
 const rowsOf = (rows: ReturnType<typeof buildTable>, budget: RegExp, platform = '') =>
   rows.filter((r) => budget.test(r.budget) && r.platform === platform);

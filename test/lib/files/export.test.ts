@@ -6,7 +6,7 @@ import { exportRatingsCsv, kpiSummaryCsv, RATINGS_CSV_COLUMNS, ratingCsvCells, t
 import { previewImport } from '@/lib/files/import';
 import { KPI_NAMES, Rating, TaskRef, Va } from '@/lib/model';
 import {
-  formulaCellsInAnyReading, OTHER_SEPARATOR_TEXTS, realisticData, seedDb, spreadsheetRunsFormula, type DataSet,
+  formulaCellsInAnyReading, OTHER_SEPARATOR_TEXTS, seedDb, spreadsheetRunsFormula, type DataSet,
 } from '../../dataset';
 
 let d: ScorecardDb;
