@@ -9,7 +9,7 @@ import { SYNC_SOURCES } from '../platforms/sync-sources';
 import { createSyncStore } from '../db/sync';
 import { syncBoard } from '../sync/engine';
 import { runtimeDeps } from '../sync/http';
-import type { BoardRef, Progress, SyncStore } from '../sync/types';
+import type { Progress, SyncStore } from '../sync/types';
 import { syncConnectionsItem } from '../storage/items';
 import { t } from '../text/i18n';
 import { describeSyncError } from '../text/sync-error';

@@ -10,7 +10,7 @@ import { resolveDelimiter } from '@/lib/files/csv';
 import { exportRatingsCsv, kpiSummaryCsv } from '@/lib/files/export';
 import { defaultTimeZone, startOfLocalDay, customRange } from '@/lib/kpi/periods';
 import { saveSettings } from '@/lib/storage/settings';
-import { realisticData, seedDb } from '../dataset';
+import { seedDb } from '../dataset';
 import { buildBin, runBin, writeBackup } from './bin';
 
 let bin: string;
